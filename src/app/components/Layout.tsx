@@ -1,0 +1,29 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { NavLink } from './NavLink';
+import { StatusBar } from './StatusBar';
+import { UpdatePrompt } from './UpdatePrompt';
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className="app">
+      <header className="app-header">
+        <Link href="/" className="brand">
+          {t('appName')}
+        </Link>
+        <nav aria-label={t('nav.mainMenu')} className="main-nav">
+          <NavLink to="/" end>
+            {t('nav.missions')}
+          </NavLink>
+          <NavLink to="/actions">{t('nav.actions')}</NavLink>
+          <NavLink to="/settings">{t('nav.settings')}</NavLink>
+        </nav>
+      </header>
+      <StatusBar />
+      <main className="app-main">{children}</main>
+      <UpdatePrompt />
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+// The catalogues, one namespace per part of the app. Every string a screen shows comes from here.
+import { common as enCommon } from './en/common';
+import { missions as enMissions } from './en/missions';
+import { settings as enSettings } from './en/settings';
+import { common as frCommon } from './fr/common';
+import { missions as frMissions } from './fr/missions';
+import { settings as frSettings } from './fr/settings';
+
+export const catalogues = {
+  fr: { common: frCommon, missions: frMissions, settings: frSettings },
+  en: { common: enCommon, missions: enMissions, settings: enSettings },
+} as const;
+
+export type Language = keyof typeof catalogues;
+export const LANGUAGES = Object.keys(catalogues) as Language[];
+export const DEFAULT_LANGUAGE: Language = 'fr';

@@ -1,0 +1,6 @@
+export const missions = {
+  list: {
+    title: 'Missions',
+    empty: 'Aucune mission pour l’instant.',
+  },
+};

@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { requestPersistentStorage } from '../db/storage';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import './i18n';
+import { AppRoutes } from './routes';
+import './styles.css';
+
+// Ask once at start: field data lives only here until it syncs, so eviction would lose it.
+void requestPersistentStorage();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <ErrorBoundary>
+      <AppRoutes />
+    </ErrorBoundary>
+  </StrictMode>,
+);

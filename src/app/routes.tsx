@@ -1,0 +1,24 @@
+// The app's screens. Only the first screen (missions) is in the main bundle; the others are split
+// into chunks that load on demand (all precached by the service worker, so they load offline too).
+import { lazy, Suspense } from 'react';
+import { Route, Switch } from 'wouter';
+import { Layout } from './components/Layout';
+import { Loading } from './components/Loading';
+import { MissionsScreen } from './screens/missions/MissionsScreen';
+import { NotFoundScreen } from './screens/NotFoundScreen';
+
+const SettingsScreen = lazy(() => import('./screens/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+
+export function AppRoutes() {
+  return (
+    <Layout>
+      <Suspense fallback={<Loading />}>
+        <Switch>
+          <Route path="/" component={MissionsScreen} />
+          <Route path="/settings" component={SettingsScreen} />
+          <Route component={NotFoundScreen} />
+        </Switch>
+      </Suspense>
+    </Layout>
+  );
+}

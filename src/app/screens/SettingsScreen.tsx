@@ -1,0 +1,71 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { readStorageReport, type StorageReport } from '../../db/storage';
+import { STORAGE_WARN_RATIO } from '../../shared/constants';
+import { formatBytes } from '../format';
+import { setLanguage } from '../i18n';
+import { LANGUAGES, type Language } from '../i18n/catalogues';
+
+function isIosSafari(): boolean {
+  const ua = navigator.userAgent;
+  const standalone = (navigator as Navigator & { standalone?: boolean }).standalone === true;
+  return /iPhone|iPad|iPod/.test(ua) && !standalone;
+}
+
+export function SettingsScreen() {
+  const { t, i18n } = useTranslation(['settings', 'common']);
+  const [report, setReport] = useState<StorageReport | null>(null);
+
+  useEffect(() => {
+    void readStorageReport().then(setReport);
+  }, []);
+
+  const ratio = report?.usageBytes != null && report.quotaBytes ? report.usageBytes / report.quotaBytes : 0;
+
+  return (
+    <div className="page">
+      <h1>{t('title')}</h1>
+
+      <section className="card">
+        <label htmlFor="language" className="field-label">
+          {t('language.label', { ns: 'common' })}
+        </label>
+        <select id="language" value={i18n.language} onChange={(event) => setLanguage(event.target.value as Language)}>
+          {LANGUAGES.map((language) => (
+            <option key={language} value={language}>
+              {t(`language.${language}`, { ns: 'common' })}
+            </option>
+          ))}
+        </select>
+      </section>
+
+      <section className="card" aria-labelledby="storage-title">
+        <h2 id="storage-title">{t('storage.title')}</h2>
+        {report && (
+          <>
+            <p>{report.persisted ? t('storage.persisted') : t('storage.notPersisted')}</p>
+            <p data-testid="storage-usage">
+              {report.usageBytes != null && report.quotaBytes != null
+                ? t('storage.usage', { used: formatBytes(report.usageBytes), quota: formatBytes(report.quotaBytes) })
+                : t('storage.unknown')}
+            </p>
+            {report.quotaBytes != null && (
+              <progress max={1} value={ratio} aria-label={t('storage.title')} className="storage-meter" />
+            )}
+            {ratio >= STORAGE_WARN_RATIO && (
+              <p className="warning" role="alert">
+                {t('storage.nearlyFull', { percent: Math.round(ratio * 100) })}
+              </p>
+            )}
+          </>
+        )}
+        {isIosSafari() && <p className="warning">{t('storage.iosHint')}</p>}
+      </section>
+
+      <section className="card">
+        <h2>{t('about.title')}</h2>
+        <p className="muted">{t('about.version', { version: __APP_VERSION__ })}</p>
+      </section>
+    </div>
+  );
+}

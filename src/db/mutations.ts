@@ -1,0 +1,81 @@
+// The one write path for synced records: each change is stored together with its outbox row in a
+// single IndexedDB transaction, so a change can never exist without its way to the server (and a
+// crash between the two cannot happen). Repositories call these; screens call repositories.
+import type { RecordOf, SyncedTable } from '../shared/model';
+import { newId, nowIso } from './ids';
+import { db, type OutboxEntry } from './schema';
+
+type Base = { id: string; missionId: string; serverVersion?: number };
+
+function outboxRow(
+  table: SyncedTable,
+  record: Base,
+  op: 'put' | 'delete',
+  changes: Record<string, unknown>,
+): OutboxEntry {
+  return {
+    mutationId: newId(),
+    table,
+    recordId: record.id,
+    missionId: record.missionId,
+    op,
+    changes,
+    baseVersion: record.serverVersion ?? 0,
+    createdAt: nowIso(),
+  };
+}
+
+/** Creates a record (all its fields go to the server). */
+export async function insertRecord<T extends SyncedTable>(table: T, record: RecordOf<T>): Promise<RecordOf<T>> {
+  await db.transaction('rw', db.table(table), db.outbox, async () => {
+    await db.table(table).add(record);
+    const { serverVersion: _ignored, ...fields } = record as RecordOf<T> & Base;
+    await db.outbox.add(outboxRow(table, record, 'put', fields));
+  });
+  return record;
+}
+
+/**
+ * Changes some fields of a record. Only the fields whose value really changed are written and
+ * queued, so two devices that edit different fields of one record do not collide on the server.
+ * Returns the updated record, or undefined when nothing changed.
+ */
+export async function updateRecord<T extends SyncedTable>(
+  table: T,
+  id: string,
+  patch: Partial<RecordOf<T>>,
+): Promise<RecordOf<T> | undefined> {
+  return db.transaction('rw', db.table(table), db.outbox, async () => {
+    const current = (await db.table(table).get(id)) as (RecordOf<T> & Base) | undefined;
+    if (!current) throw new Error(`record-not-found:${table}/${id}`);
+    const changes: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(patch)) {
+      if (key === 'id' || key === 'missionId' || key === 'serverVersion') continue;
+      if (JSON.stringify((current as Record<string, unknown>)[key]) !== JSON.stringify(value)) changes[key] = value;
+    }
+    if (Object.keys(changes).length === 0) return undefined;
+    changes.updatedAt = nowIso();
+    const next = { ...current, ...changes } as RecordOf<T> & Base;
+    await db.table(table).put(next);
+    await db.outbox.add(outboxRow(table, current, 'put', changes));
+    return next as RecordOf<T>;
+  });
+}
+
+/** Soft-deletes a record: it keeps a tombstone so the deletion reaches other devices. */
+export async function deleteRecord(table: SyncedTable, id: string): Promise<void> {
+  await db.transaction('rw', db.table(table), db.outbox, async () => {
+    const current = (await db.table(table).get(id)) as Base | undefined;
+    if (!current) return;
+    const deletedAt = nowIso();
+    await db.table(table).put({ ...current, deletedAt, updatedAt: deletedAt });
+    await db.outbox.add(outboxRow(table, current, 'delete', { deletedAt }));
+  });
+}
+
+/** Fields every new record starts with. */
+export function newRecordBase(missionId?: string) {
+  const id = newId();
+  const now = nowIso();
+  return { id, missionId: missionId ?? id, createdAt: now, updatedAt: now, deletedAt: null };
+}

@@ -1,0 +1,21 @@
+// Server settings from the environment, with defaults that need no set-up.
+import path from 'node:path';
+import { DEFAULT_PORT } from '../shared/constants';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  distDir: string;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const port = Number(env.PORT ?? DEFAULT_PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT invalide : ${env.PORT}`);
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    distDir: path.resolve(env.DIST_DIR ?? 'dist'),
+  };
+}

@@ -1,0 +1,27 @@
+// One place for sizes, timeouts and storage keys. Units are in the names.
+
+/** Wire format version: a client and a server with different majors refuse to sync. */
+export const PROTOCOL_VERSION = 1;
+
+export const DEFAULT_PORT = 8080;
+export const DB_NAME = 'terrain';
+
+export const PHOTO_MAX_LONG_SIDE_PX = 1600;
+export const PHOTO_THUMB_LONG_SIDE_PX = 240;
+export const PHOTO_JPEG_QUALITY = 0.8;
+
+export const AUTOSAVE_DEBOUNCE_MS = 500;
+
+export const STORAGE_WARN_RATIO = 0.9;
+
+export const PUSH_BATCH_MAX_MUTATIONS = 200;
+export const PULL_PAGE_MAX_CHANGES = 500;
+export const PULL_PAGE_MAX_BYTES = 512 * 1024;
+export const REQUEST_MAX_BYTES = 2 * 1024 * 1024;
+export const PHOTO_MAX_BYTES = 15 * 1024 * 1024;
+export const UPLOAD_CHUNK_BYTES = 256 * 1024;
+
+export const SYNC_RETRY_MIN_MS = 5_000;
+export const SYNC_RETRY_MAX_MS = 15 * 60_000;
+
+export const LANGUAGE_STORAGE_KEY = 'terrain.lang';

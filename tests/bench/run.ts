@@ -1,0 +1,35 @@
+// `npm run bench`: speed and size figures, printed as a table. Targets are checked and reported,
+// not asserted in tests (this machine is shared and slow; tests must not depend on timing).
+import path from 'node:path';
+import { ensureBuilt } from '../../src/server/ensureBuilt';
+import { startServer } from '../e2e/support/server';
+import { FIRST_SCREEN_BUDGET_BYTES, measureFirstScreenJs } from './firstScreen';
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+function report(name: string, value: string, target: string, ok: boolean) {
+  console.log(`${ok ? 'OK  ' : 'OVER'}  ${name.padEnd(52)} ${value.padStart(14)}   (target ${target})`);
+}
+
+const root = path.resolve(import.meta.dirname, '../..');
+await ensureBuilt(root, path.join(root, 'dist'));
+const server = await startServer();
+try {
+  const firstScreen = await measureFirstScreenJs(server);
+  for (const s of firstScreen.scripts)
+    console.log(`      ${s.url.padEnd(50)} ${kb(s.raw).padStart(10)} raw ${kb(s.gzip).padStart(9)} gz`);
+  report(
+    'first screen JavaScript (gzipped)',
+    kb(firstScreen.gzipTotal),
+    kb(FIRST_SCREEN_BUDGET_BYTES),
+    firstScreen.gzipTotal <= FIRST_SCREEN_BUDGET_BYTES,
+  );
+  report(
+    'first screen shown after navigation (local)',
+    `${firstScreen.firstScreenMs.toFixed(0)} ms`,
+    'informative',
+    true,
+  );
+} finally {
+  await server.stop();
+}
