@@ -8,6 +8,9 @@ import { MissionsScreen } from './screens/missions/MissionsScreen';
 import { NotFoundScreen } from './screens/NotFoundScreen';
 
 const SettingsScreen = lazy(() => import('./screens/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+const MissionLayout = lazy(() =>
+  import('./screens/missions/MissionLayout').then((m) => ({ default: m.MissionLayout })),
+);
 
 export function AppRoutes() {
   return (
@@ -15,6 +18,7 @@ export function AppRoutes() {
       <Suspense fallback={<Loading />}>
         <Switch>
           <Route path="/" component={MissionsScreen} />
+          <Route path="/missions/:missionId" nest component={MissionLayout} />
           <Route path="/settings" component={SettingsScreen} />
           <Route component={NotFoundScreen} />
         </Switch>

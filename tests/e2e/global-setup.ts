@@ -4,5 +4,6 @@ import { ensureBuilt } from '../../src/server/ensureBuilt';
 
 export default async function setup() {
   const root = path.resolve(import.meta.dirname, '../..');
-  await ensureBuilt(root, path.join(root, 'dist'));
+  // DIST_DIR lets parallel runs (several developers on one machine) build into their own folder.
+  await ensureBuilt(root, process.env.DIST_DIR ? path.resolve(process.env.DIST_DIR) : path.join(root, 'dist'));
 }

@@ -10,3 +10,11 @@ export function useMissions(): Mission[] | undefined {
     return all.filter((m) => !m.deletedAt).sort((a, b) => b.startDate.localeCompare(a.startDate));
   });
 }
+
+/** One mission: undefined while loading, null when it does not exist (or was deleted). */
+export function useMission(id: string): Mission | null | undefined {
+  return useLiveQuery(async () => {
+    const mission = await db.missions.get(id);
+    return mission && !mission.deletedAt ? mission : null;
+  }, [id]);
+}
