@@ -6,6 +6,7 @@ import { DB_NAME } from '../shared/constants';
 import type {
   ActionPoint,
   Commune,
+  Conflict,
   Mission,
   Participant,
   Photo,
@@ -42,17 +43,6 @@ export interface OutboxEntry {
   rejected?: { code: string; message: string };
 }
 
-/** A value the server could not merge: the same field changed on two devices. */
-export interface ConflictEntry {
-  id: string;
-  missionId: string;
-  table: SyncedTable;
-  recordId: string;
-  field: string;
-  values: { value: unknown; by: string; at: string }[];
-  resolvedAt?: string | null;
-}
-
 export interface KeyValue {
   key: string;
   value: unknown;
@@ -68,7 +58,7 @@ export class TerrainDB extends Dexie {
   photoBlobs!: EntityTable<PhotoBlob, 'hash'>;
   actionPoints!: EntityTable<ActionPoint, 'id'>;
   reviewComments!: EntityTable<ReviewComment, 'id'>;
-  conflicts!: EntityTable<ConflictEntry, 'id'>;
+  conflicts!: EntityTable<Conflict, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'mutationId'>;
   syncState!: EntityTable<KeyValue, 'key'>;
   settings!: EntityTable<KeyValue, 'key'>;

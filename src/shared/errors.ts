@@ -2,7 +2,23 @@
 export const errorMessages = {
   'not-found': 'Ressource introuvable.',
   'bad-request': 'Requête invalide.',
+  'invalid-body': 'Le contenu de la requête est invalide.',
   'body-too-large': 'Requête trop volumineuse.',
+  'batch-too-large': 'Trop de modifications dans un seul envoi.',
+  'protocol-version': 'Cette version de l’application est trop ancienne pour le serveur : mettez-la à jour.',
+  unauthorized: 'Connectez-vous pour synchroniser.',
+  'session-expired': 'Votre session a expiré : reconnectez-vous. Vos données restent sur l’appareil.',
+  'wrong-credentials': 'Adresse e-mail ou mot de passe incorrect.',
+  forbidden: 'Vous n’avez pas le droit de faire cette opération.',
+  'not-member': 'Vous ne faites pas partie de cette mission.',
+  'email-taken': 'Un compte existe déjà avec cette adresse e-mail.',
+  'invalid-record': 'Cet enregistrement est invalide et a été refusé par le serveur.',
+  'mission-mismatch': 'Cet enregistrement appartient à une autre mission.',
+  'read-only': 'Cette note est validée : elle ne peut plus être modifiée.',
+  'forbidden-transition': 'Ce changement d’état n’est pas permis.',
+  'photo-hash-mismatch': 'La photo reçue est abîmée (empreinte incorrecte) : elle sera renvoyée.',
+  'photo-too-large': 'Photo trop volumineuse.',
+  'photo-not-found': 'Photo introuvable sur le serveur.',
   internal: 'Erreur interne du serveur. Réessayez plus tard ; rien n’a été perdu sur votre appareil.',
 } as const;
 

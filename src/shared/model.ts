@@ -143,7 +143,25 @@ export const reviewCommentSchema = z.object({
   toState: z.enum(NOTE_STATES).nullable(),
 });
 
+/**
+ * A value the server could not merge: the same field changed on two devices since their common
+ * version. Made by the server, synced to every member, settled by a person (nothing is lost).
+ */
+export const conflictSchema = z.object({
+  ...base,
+  table: z.string().max(40),
+  recordId: id,
+  field: z.string().max(60),
+  values: z
+    .array(z.object({ value: z.unknown(), by: text(200), userId: z.string().max(64), at: instant }))
+    .min(2)
+    .max(20),
+  resolvedAt: instant.nullable(),
+  resolvedBy: text(200).nullable(),
+});
+
 export type Mission = z.infer<typeof missionSchema>;
+export type Conflict = z.infer<typeof conflictSchema>;
 export type Vehicle = z.infer<typeof vehicleSchema>;
 export type TdrRevision = z.infer<typeof tdrRevisionSchema>;
 export type TdrSection = (typeof TDR_SECTIONS)[number];
@@ -170,6 +188,7 @@ export const recordSchemas = {
   photos: photoSchema,
   actionPoints: actionPointSchema,
   reviewComments: reviewCommentSchema,
+  conflicts: conflictSchema,
 } as const;
 export type SyncedTable = keyof typeof recordSchemas;
 export const SYNCED_TABLES = Object.keys(recordSchemas) as SyncedTable[];
