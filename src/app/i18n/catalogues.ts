@@ -2,13 +2,15 @@
 import { common as enCommon } from './en/common';
 import { missions as enMissions } from './en/missions';
 import { settings as enSettings } from './en/settings';
+import { visits as enVisits } from './en/visits';
 import { common as frCommon } from './fr/common';
 import { missions as frMissions } from './fr/missions';
 import { settings as frSettings } from './fr/settings';
+import { visits as frVisits } from './fr/visits';
 
 export const catalogues = {
-  fr: { common: frCommon, missions: frMissions, settings: frSettings },
-  en: { common: enCommon, missions: enMissions, settings: enSettings },
+  fr: { common: frCommon, missions: frMissions, settings: frSettings, visits: frVisits },
+  en: { common: enCommon, missions: enMissions, settings: enSettings, visits: enVisits },
 } as const;
 
 export type Language = keyof typeof catalogues;
