@@ -41,6 +41,8 @@ export interface OutboxEntry {
   createdAt: string;
   /** Set when the server refused the change: it stays here, visible, with the reason. */
   rejected?: { code: string; message: string };
+  /** Set when a person asked to send a refused change again: it is then sent alone (src/sync/squash.ts). */
+  retried?: true;
 }
 
 export interface KeyValue {

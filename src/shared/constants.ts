@@ -23,5 +23,9 @@ export const UPLOAD_CHUNK_BYTES = 256 * 1024;
 
 export const SYNC_RETRY_MIN_MS = 5_000;
 export const SYNC_RETRY_MAX_MS = 15 * 60_000;
+/** Sync again on its own this often while the app is visible and online. */
+export const SYNC_PERIODIC_MS = 5 * 60_000;
+/** A sync request (push, pull page, photo chunk) that gets no answer by then counts as a network failure. */
+export const SYNC_REQUEST_TIMEOUT_MS = 60_000;
 
 export const LANGUAGE_STORAGE_KEY = 'terrain.lang';
