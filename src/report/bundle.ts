@@ -1,0 +1,42 @@
+// What the report, spreadsheet and archive builders read: one mission's records, already loaded,
+// with photo bytes fetched on demand (a report may hold a hundred photos; they are read one at a
+// time). Builders are pure: they take a bundle and options and return bytes.
+import type {
+  ActionPoint,
+  Commune,
+  Mission,
+  NoteState,
+  Participant,
+  Photo,
+  TdrRevision,
+  VisitNote,
+} from '../shared/model';
+
+export interface MissionBundle {
+  mission: Mission;
+  /** The latest revision of the terms of reference, or null when none was written. */
+  tdr: TdrRevision | null;
+  participants: Participant[];
+  communes: Commune[];
+  notes: VisitNote[];
+  photos: Photo[];
+  actionPoints: ActionPoint[];
+  /** The bytes of a photo, by content hash; rejects when the device does not hold them. */
+  photoBytes: (hash: string) => Promise<Uint8Array>;
+}
+
+/** Called as the work advances: `done` of `total` steps (communes, photos, packing). */
+export type ProgressListener = (done: number, total: number) => void;
+
+export interface BuildOptions {
+  /** Which visit notes go into the report; validated notes only unless the user chooses more. */
+  noteStates?: readonly NoteState[];
+  onProgress?: ProgressListener;
+}
+
+export const DEFAULT_NOTE_STATES: readonly NoteState[] = ['validee'];
+
+/** Lets the browser paint and handle input between two pieces of work (a macrotask, not a microtask). */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
