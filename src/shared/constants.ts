@@ -11,6 +11,10 @@ export const PHOTO_THUMB_LONG_SIDE_PX = 240;
 export const PHOTO_JPEG_QUALITY = 0.8;
 
 export const AUTOSAVE_DEBOUNCE_MS = 500;
+/** How long to wait for a GPS fix: a cold start in the open can take most of a minute. */
+export const GPS_TIMEOUT_MS = 60_000;
+/** Above this accuracy radius the position is shown as weak. */
+export const GPS_WEAK_ACCURACY_M = 100;
 
 export const STORAGE_WARN_RATIO = 0.9;
 
