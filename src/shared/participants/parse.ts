@@ -54,7 +54,8 @@ function readRow(cells: string[], position: number): ParsedRow {
   } else {
     // A short row lost its empty cells (text aligned with spaces): recognise the contacts at its end.
     email = rest.length > 0 && rest[rest.length - 1].includes('@') ? rest.pop()! : '';
-    phone = rest.length > 1 && PHONE_LIKE.test(rest[rest.length - 1]) ? rest.pop()! : '';
+    const phoneAtEnd = rest.length > 3 || (rest.length > 1 && PHONE_LIKE.test(rest[rest.length - 1]));
+    phone = phoneAtEnd ? rest.pop()! : '';
     [name = '', fn = '', org = '', ...extra] = rest;
   }
   if (extra.some((cell) => cell !== '')) problems.push('too-many-columns');

@@ -1,0 +1,84 @@
+// Terms of reference (TdR): every revision is an immutable record in IndexedDB (db.tdrRevisions),
+// written once through the mutation layer. Editing makes a new revision numbered after the last,
+// so every version stays readable and any two can be compared, on every device.
+import Dexie from 'dexie';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { TDR_SECTIONS, type TdrRevision, type TdrSection } from '../../shared/model';
+import { insertRecord, newRecordBase } from '../mutations';
+import { db } from '../schema';
+import { checkText, type FieldErrors, ValidationError } from './missions';
+
+export type TdrSections = Record<TdrSection, string>;
+
+export interface TdrDraft {
+  authorName: string;
+  sections: TdrSections;
+}
+
+const SECTION_MAX_CHARS = 50_000;
+
+/** The settings key holding the name of the person using this device, once accounts set it. */
+export const WHO_SETTING_KEY = 'who';
+
+/**
+ * The mission's revisions, the newest first. Two devices offline can both write revision n + 1:
+ * both are kept, and the one created later is shown as the newer.
+ */
+export function useTdrRevisions(missionId: string): TdrRevision[] | undefined {
+  return useLiveQuery(async () => {
+    const revisions = await db.tdrRevisions
+      .where('[missionId+number]')
+      .between([missionId, Dexie.minKey], [missionId, Dexie.maxKey])
+      .toArray();
+    return revisions
+      .filter((r) => !r.deletedAt)
+      .sort((a, b) => b.number - a.number || b.createdAt.localeCompare(a.createdAt));
+  }, [missionId]);
+}
+
+/** The name of this device's user, if the settings know it ('' otherwise; undefined while loading). */
+export function useWho(): string | undefined {
+  return useLiveQuery(async () => {
+    const value = (await db.settings.get(WHO_SETTING_KEY))?.value;
+    return typeof value === 'string' ? value : '';
+  });
+}
+
+export function emptySections(): TdrSections {
+  return Object.fromEntries(TDR_SECTIONS.map((s) => [s, ''])) as TdrSections;
+}
+
+/** `previous` is the revision being edited: saving it unchanged would make an empty revision. */
+export function validateTdr(draft: TdrDraft, previous: TdrRevision | null): FieldErrors {
+  const errors: FieldErrors = {};
+  checkText(errors, 'authorName', draft.authorName, 200, true);
+  for (const section of TDR_SECTIONS)
+    checkText(errors, `sections.${section}`, draft.sections[section], SECTION_MAX_CHARS);
+  const texts = TDR_SECTIONS.map((s) => draft.sections[s].trim());
+  if (!previous && texts.every((text) => text === '')) errors.root = 'tdr-empty';
+  if (previous && TDR_SECTIONS.every((s, i) => previous.sections[s].trim() === texts[i])) errors.root = 'tdr-unchanged';
+  return errors;
+}
+
+/** Saves the draft as the next revision. The number is taken in the same transaction as the write. */
+export async function createTdrRevision(
+  missionId: string,
+  draft: TdrDraft,
+  previous: TdrRevision | null,
+): Promise<TdrRevision> {
+  const errors = validateTdr(draft, previous);
+  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+  const sections = Object.fromEntries(TDR_SECTIONS.map((s) => [s, draft.sections[s].trim()])) as TdrSections;
+  return db.transaction('rw', db.tdrRevisions, db.outbox, async () => {
+    const last = await db.tdrRevisions
+      .where('[missionId+number]')
+      .between([missionId, Dexie.minKey], [missionId, Dexie.maxKey])
+      .last();
+    return insertRecord('tdrRevisions', {
+      ...newRecordBase(missionId),
+      number: (last?.number ?? 0) + 1,
+      authorName: draft.authorName.trim(),
+      sections,
+    });
+  });
+}
