@@ -1,16 +1,25 @@
-// The HTTP surface: thin routes under /api, the built app everywhere else.
+// The HTTP surface: thin routes under /api, the built app everywhere else. Storage comes in as
+// dependencies (database, data folder), so tests build a full app on a temporary folder.
 import { Hono } from 'hono';
 import { PROTOCOL_VERSION } from '../shared/constants';
+import type { AppEnv } from './auth/middleware';
+import type { Db } from './db/database';
 import { ApiError, errorBody, sendError } from './errors';
+import { photoRoutes } from './photos/routes';
+import { adminRoutes } from './routes/admin';
+import { authRoutes } from './routes/auth';
+import { syncRoutes } from './routes/sync';
 import { mountStaticApp } from './static';
 
 export interface AppDeps {
   distDir: string;
   version: string;
+  db: Db;
+  dataDir: string;
 }
 
-export function createApp(deps: AppDeps): Hono {
-  const app = new Hono();
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
 
   app.onError((err, c) => {
     if (err instanceof ApiError) return c.json(errorBody(err.code, err.details), err.status);
@@ -21,8 +30,12 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/api/health', (c) =>
     c.json({ status: 'ok', version: deps.version, protocolVersion: PROTOCOL_VERSION, time: new Date().toISOString() }),
   );
+  app.route('/api/auth', authRoutes(deps.db));
+  app.route('/api/admin', adminRoutes(deps.db));
+  app.route('/api/sync', syncRoutes(deps.db));
+  app.route('/api/photos', photoRoutes(deps.db, deps.dataDir));
   app.all('/api/*', (c) => sendError(c, 404, 'not-found'));
 
-  mountStaticApp(app, deps.distDir);
+  mountStaticApp(app as unknown as Hono, deps.distDir);
   return app;
 }

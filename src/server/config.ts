@@ -7,6 +7,8 @@ export interface ServerConfig {
   host: string;
   dataDir: string;
   distDir: string;
+  /** postgres://… selects PostgreSQL; unset: SQLite under dataDir. */
+  databaseUrl?: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -17,5 +19,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR ?? 'data'),
     distDir: path.resolve(env.DIST_DIR ?? 'dist'),
+    databaseUrl: env.DATABASE_URL || undefined,
   };
 }

@@ -1,9 +1,13 @@
 // Entry point: `node --import tsx src/server/main.ts`. One process serves the app and the API.
+// Before listening: open the database, run migrations, create the first administrator if needed.
 
 import fs from 'node:fs';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import { bootstrapAdmin } from './auth/bootstrapAdmin';
 import { readConfig } from './config';
+import { openDatabase } from './db/database';
+import { migrateToLatest } from './db/migrations';
 import { ensureBuilt } from './ensureBuilt';
 
 const config = readConfig();
@@ -12,14 +16,24 @@ const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: st
 if (process.env.SKIP_BUILD !== '1') await ensureBuilt(process.cwd(), config.distDir);
 fs.mkdirSync(config.dataDir, { recursive: true });
 
-const app = createApp({ distDir: config.distDir, version: pkg.version });
+const db = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+await migrateToLatest(db);
+await bootstrapAdmin(db, process.env);
+
+const app = createApp({ distDir: config.distDir, version: pkg.version, db, dataDir: config.dataDir });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`Terrain écoute sur http://localhost:${info.port}`);
 });
 
+let stopping = false;
 function shutdown() {
-  server.close(() => process.exit(0));
-  setTimeout(() => process.exit(0), 2_000).unref();
+  if (stopping) return;
+  stopping = true;
+  // Stop taking requests, let running ones finish, then close the database cleanly.
+  server.close(() => {
+    db.destroy().finally(() => process.exit(0));
+  });
+  setTimeout(() => process.exit(0), 5_000).unref();
 }
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);

@@ -1,0 +1,32 @@
+// Who is calling: every route but login and health needs `Authorization: Bearer <token>`.
+// The user found is put on the context; routes never read the header themselves.
+import type { MiddlewareHandler } from 'hono';
+import type { User } from '../../shared/protocol';
+import type { Db } from '../db/database';
+import { ApiError } from '../errors';
+import { findSession } from './sessions';
+
+export type AppEnv = { Variables: { user: User; token: string } };
+
+export function bearerToken(header: string | undefined): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return match ? match[1] : null;
+}
+
+export function requireUser(db: Db): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = bearerToken(c.req.header('authorization'));
+    if (!token) throw new ApiError(401, 'unauthorized');
+    const session = await findSession(db, token);
+    if (session.status === 'expired') throw new ApiError(401, 'session-expired');
+    if (session.status !== 'ok') throw new ApiError(401, 'unauthorized');
+    c.set('user', session.user);
+    c.set('token', token);
+    await next();
+  };
+}
+
+export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.get('user').role !== 'admin') throw new ApiError(403, 'forbidden');
+  await next();
+};

@@ -1,0 +1,42 @@
+// Session tokens: 32 random bytes given to the app once at login, kept on the device so it can work
+// offline for days; the server stores only their SHA-256 with an expiry (30 days).
+import { createHash, randomBytes } from 'node:crypto';
+import type { User } from '../../shared/protocol';
+import type { Db } from '../db/database';
+
+export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(db: Db, userId: string, now = new Date()) {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString();
+  await db
+    .insertInto('sessions')
+    .values({ token_hash: hashToken(token), user_id: userId, created_at: now.toISOString(), expires_at: expiresAt })
+    .execute();
+  return { token, expiresAt };
+}
+
+export type SessionLookup = { status: 'ok'; user: User } | { status: 'expired' } | { status: 'unknown' };
+
+export async function findSession(db: Db, token: string, now = new Date()): Promise<SessionLookup> {
+  if (!TOKEN_PATTERN.test(token)) return { status: 'unknown' };
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['users.id', 'users.email', 'users.name', 'users.role', 'sessions.expires_at'])
+    .where('sessions.token_hash', '=', hashToken(token))
+    .executeTakeFirst();
+  if (!row) return { status: 'unknown' };
+  if (Date.parse(row.expires_at) <= now.getTime()) {
+    await deleteSession(db, token);
+    return { status: 'expired' };
+  }
+  return { status: 'ok', user: { id: row.id, email: row.email, name: row.name, role: row.role } };
+}
+
+export async function deleteSession(db: Db, token: string): Promise<void> {
+  await db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute();
+}

@@ -1,0 +1,79 @@
+// The server's SQL tables, as Kysely types. Records of every synced table live in one `records`
+// table (JSON data stored as text, so SQLite and PostgreSQL run the same queries); accounts,
+// sessions, memberships, applied mutation ids, the change counter and photo blobs sit beside it.
+import type { Role } from '../../shared/protocol';
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  /** `scrypt$N$r$p$salt$hash` (base64url parts): see auth/passwords.ts. */
+  password_hash: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the token: a stolen database does not give working tokens. */
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface MissionMembersTable {
+  mission_id: string;
+  user_id: string;
+  added_at: string;
+}
+
+export interface RecordsTable {
+  table_name: string;
+  id: string;
+  mission_id: string;
+  version: number;
+  /** Change sequence of the last write: pulls page by it (see sync/sequence.ts). */
+  seq: number;
+  /** The record as JSON text. */
+  data: string;
+  /** JSON text: per field, the version at which it last changed and who changed it (FieldMeta). */
+  field_meta: string;
+}
+
+export interface AppliedMutationsTable {
+  mutation_id: string;
+  user_id: string;
+  table_name: string;
+  record_id: string;
+  version: number;
+  applied_at: string;
+}
+
+export interface CountersTable {
+  name: string;
+  value: number;
+}
+
+export interface PhotoBlobsTable {
+  hash: string;
+  bytes: number;
+  mime: string;
+  stored_at: string;
+}
+
+/** Which missions reference a photo hash (from their `photos` records): decides who may fetch it. */
+export interface PhotoRefsTable {
+  hash: string;
+  mission_id: string;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  mission_members: MissionMembersTable;
+  records: RecordsTable;
+  applied_mutations: AppliedMutationsTable;
+  counters: CountersTable;
+  photo_blobs: PhotoBlobsTable;
+  photo_refs: PhotoRefsTable;
+}

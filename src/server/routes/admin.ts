@@ -1,0 +1,66 @@
+// Administration: accounts and who belongs to which mission. Administrators only.
+import { Hono } from 'hono';
+import { REQUEST_MAX_BYTES } from '../../shared/constants';
+import { createUserRequestSchema, membershipRequestSchema, type User } from '../../shared/protocol';
+import { type AppEnv, requireAdmin, requireUser } from '../auth/middleware';
+import { addMember, createUser, listUsers } from '../auth/users';
+import type { Db } from '../db/database';
+import { ApiError } from '../errors';
+import { rejectLargeBodies } from '../http/bodyLimit';
+import { readJson } from '../http/readJson';
+
+const MISSION_ID = /^[^\s/]{1,64}$/;
+
+function missionParam(value: string): string {
+  if (!MISSION_ID.test(value)) throw new ApiError(400, 'bad-request');
+  return value;
+}
+
+async function missionsWithMembers(db: Db) {
+  const records = await db.selectFrom('records').select(['id', 'data']).where('table_name', '=', 'missions').execute();
+  const members = await db
+    .selectFrom('mission_members')
+    .innerJoin('users', 'users.id', 'mission_members.user_id')
+    .select(['mission_members.mission_id', 'users.id', 'users.email', 'users.name', 'users.role'])
+    .orderBy('users.name')
+    .execute();
+  const byMission = new Map<string, { id: string; title: string; members: User[] }>();
+  for (const r of records) {
+    const title = String((JSON.parse(r.data) as { title?: unknown }).title ?? '');
+    byMission.set(r.id, { id: r.id, title, members: [] });
+  }
+  for (const { mission_id, ...user } of members) {
+    const mission = byMission.get(mission_id) ?? { id: mission_id, title: '', members: [] };
+    mission.members.push(user);
+    byMission.set(mission_id, mission);
+  }
+  return [...byMission.values()].sort((a, b) => a.title.localeCompare(b.title, 'fr'));
+}
+
+export function adminRoutes(db: Db): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  routes.use('*', requireUser(db), requireAdmin, rejectLargeBodies(REQUEST_MAX_BYTES));
+  routes.get('/users', async (c) => c.json({ users: await listUsers(db) }));
+  routes.post('/users', async (c) => {
+    const user = await createUser(db, await readJson(c, createUserRequestSchema));
+    return c.json({ user }, 201);
+  });
+  routes.get('/missions', async (c) => c.json({ missions: await missionsWithMembers(db) }));
+  routes.post('/missions/:missionId/members', async (c) => {
+    const missionId = missionParam(c.req.param('missionId'));
+    const { userId } = await readJson(c, membershipRequestSchema);
+    const user = await db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
+    if (!user) throw new ApiError(404, 'not-found');
+    await addMember(db, missionId, userId);
+    return c.body(null, 204);
+  });
+  routes.delete('/missions/:missionId/members/:userId', async (c) => {
+    await db
+      .deleteFrom('mission_members')
+      .where('mission_id', '=', missionParam(c.req.param('missionId')))
+      .where('user_id', '=', c.req.param('userId'))
+      .execute();
+    return c.body(null, 204);
+  });
+  return routes;
+}

@@ -1,0 +1,39 @@
+// Log in (e-mail + password -> session token), log out, and "who am I" (user and missions).
+import { Hono } from 'hono';
+import { REQUEST_MAX_BYTES } from '../../shared/constants';
+import { loginRequestSchema, type Session } from '../../shared/protocol';
+import { type AppEnv, requireUser } from '../auth/middleware';
+import { DUMMY_HASH, verifyPassword } from '../auth/passwords';
+import { createSession, deleteSession } from '../auth/sessions';
+import { missionIdsOf } from '../auth/users';
+import type { Db } from '../db/database';
+import { ApiError } from '../errors';
+import { rejectLargeBodies } from '../http/bodyLimit';
+import { readJson } from '../http/readJson';
+
+export function authRoutes(db: Db): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  routes.post('/login', rejectLargeBodies(REQUEST_MAX_BYTES), async (c) => {
+    const { email, password } = await readJson(c, loginRequestSchema);
+    const row = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+    // An unknown e-mail costs the same hash as a known one: timing does not tell which exist.
+    const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
+    if (!row || !ok) throw new ApiError(401, 'wrong-credentials');
+    const { token, expiresAt } = await createSession(db, row.id);
+    const session: Session = {
+      token,
+      expiresAt,
+      user: { id: row.id, email: row.email, name: row.name, role: row.role },
+    };
+    return c.json(session);
+  });
+  routes.post('/logout', requireUser(db), async (c) => {
+    await deleteSession(db, c.get('token'));
+    return c.body(null, 204);
+  });
+  routes.get('/me', requireUser(db), async (c) => {
+    const user = c.get('user');
+    return c.json({ user, missions: await missionIdsOf(db, user) });
+  });
+  return routes;
+}

@@ -1,0 +1,57 @@
+// Per-table rules a mutation must pass after merging and before it is written: the place where
+// business rules refuse a change with a code (the device keeps the change, visible, with the reason).
+// Visit notes follow the review workflow; conflicts are made by the server and only settled by people.
+import type { NoteState, SyncedTable } from '../../shared/model';
+import type { User } from '../../shared/protocol';
+
+export interface PolicyInput {
+  user: User;
+  table: SyncedTable;
+  op: 'put' | 'delete';
+  /** The server's record before the mutation (null: a new record). */
+  before: Record<string, unknown> | null;
+  /** The record as it would be written. */
+  after: Record<string, unknown>;
+  /** Fields whose value changes. */
+  changed: string[];
+  /** Fields that would become conflicts (the pushed value kept beside the server's). */
+  conflicted: string[];
+}
+
+export type PolicyRefusal = { code: 'forbidden' | 'read-only' | 'forbidden-transition' };
+type Policy = (input: PolicyInput) => PolicyRefusal | null;
+
+const isReviewer = (user: User) => user.role === 'coordinator' || user.role === 'admin';
+
+/** Who may move a visit note from one state to another ("from>to"). */
+const NOTE_TRANSITIONS: Record<string, 'member' | 'reviewer'> = {
+  'brouillon>soumise': 'member',
+  'a_revoir>soumise': 'member',
+  'soumise>a_revoir': 'reviewer',
+  'soumise>validee': 'reviewer',
+  'validee>a_revoir': 'reviewer',
+};
+
+const visitNotes: Policy = ({ user, before, after, changed, conflicted }) => {
+  // A new note starts as a draft: creating it in another state is a transition from brouillon.
+  const from = (before?.state as NoteState | undefined) ?? 'brouillon';
+  const to = after.state as NoteState;
+  if (from === 'validee' && !isReviewer(user) && changed.length + conflicted.length > 0) return { code: 'read-only' };
+  if (from === to) return null;
+  const allowed = NOTE_TRANSITIONS[`${from}>${to}`];
+  if (!allowed || (allowed === 'reviewer' && !isReviewer(user))) return { code: 'forbidden-transition' };
+  return null;
+};
+
+/** Only the settlement of a conflict may be pushed; its values are the server's record of both sides. */
+const SETTLEMENT_FIELDS = new Set(['resolvedAt', 'resolvedBy', 'updatedAt']);
+const conflicts: Policy = ({ before, changed, conflicted }) => {
+  if (!before) return { code: 'forbidden' };
+  return [...changed, ...conflicted].every((field) => SETTLEMENT_FIELDS.has(field)) ? null : { code: 'forbidden' };
+};
+
+const policies: Partial<Record<SyncedTable, Policy>> = { visitNotes, conflicts };
+
+export function checkPolicy(input: PolicyInput): PolicyRefusal | null {
+  return policies[input.table]?.(input) ?? null;
+}

@@ -1,0 +1,66 @@
+// Pull: the records of the user's missions changed after the device's per-mission cursors, in
+// change-sequence order, in pages bounded in count and bytes. A record appears with its latest
+// state only (a deleted one as a tombstone with data.deletedAt set). Cursors are sequence numbers,
+// never clocks, and advance only to the last change actually sent.
+import type { ExpressionBuilder } from 'kysely';
+import { PULL_PAGE_MAX_BYTES, PULL_PAGE_MAX_CHANGES } from '../../shared/constants';
+import type { PullRequest, PullResponse, ServerRecord, User } from '../../shared/protocol';
+import { missionIdsOf } from '../auth/users';
+import type { Db } from '../db/database';
+import type { Database } from '../db/schema';
+import { ApiError } from '../errors';
+import { fromRow, toServerRecord } from './records';
+
+/** Missions grouped by cursor: a handful of `(mission_id IN (…) AND seq > c)` terms, not one per mission. */
+function byCursor(missions: string[], cursors: Record<string, number>): Map<number, string[]> {
+  const groups = new Map<number, string[]>();
+  for (const mission of missions) {
+    const cursor = cursors[mission] ?? 0;
+    groups.set(cursor, [...(groups.get(cursor) ?? []), mission]);
+  }
+  return groups;
+}
+
+export async function pullChanges(
+  db: Db,
+  user: User,
+  request: PullRequest,
+  maxBytes = PULL_PAGE_MAX_BYTES,
+): Promise<PullResponse> {
+  const missions = await missionIdsOf(db, user);
+  const allowed = new Set(missions);
+  const foreign = Object.keys(request.cursors).filter((m) => !allowed.has(m));
+  // An admin may hold cursors of missions with no record yet; anyone else is refused, with the
+  // list of their missions so the app can drop cursors of missions it was removed from.
+  if (foreign.length > 0 && user.role !== 'admin') throw new ApiError(403, 'not-member', { missions, foreign });
+  if (missions.length === 0) return { changes: [], cursors: {}, missions, hasMore: false };
+
+  const limit = request.limit ?? PULL_PAGE_MAX_CHANGES;
+  const groups = [...byCursor(missions, request.cursors).entries()];
+  const rows = await db
+    .selectFrom('records')
+    .selectAll()
+    .where((eb: ExpressionBuilder<Database, 'records'>) =>
+      eb.or(groups.map(([cursor, ids]) => eb.and([eb('mission_id', 'in', ids), eb('seq', '>', cursor)]))),
+    )
+    .orderBy('seq')
+    .limit(limit + 1)
+    .execute();
+
+  const changes: ServerRecord[] = [];
+  let bytes = 0;
+  for (const row of rows.slice(0, limit)) {
+    const size = row.data.length + 200;
+    // Always at least one change per page, so a single large record cannot block the pull.
+    if (changes.length > 0 && bytes + size > maxBytes) break;
+    bytes += size;
+    changes.push(toServerRecord(fromRow(row)));
+  }
+  const hasMore = changes.length < rows.length;
+  const last = changes.at(-1)?.seq ?? 0;
+  // Every change with seq <= last for these missions is in this page or an earlier one, and no
+  // change with a smaller seq can commit later (sync/sequence.ts): each cursor may move up to `last`.
+  const cursors: Record<string, number> = {};
+  for (const mission of missions) cursors[mission] = Math.max(request.cursors[mission] ?? 0, last);
+  return { changes, cursors, missions, hasMore };
+}

@@ -1,0 +1,71 @@
+// Reading and writing the server's copy of synced records (table `records`): one row per record,
+// its data and per-field versions as JSON text, its version and its latest change sequence.
+import type { Kysely } from 'kysely';
+import type { SyncedTable } from '../../shared/model';
+import type { ServerRecord } from '../../shared/protocol';
+import type { Database, RecordsTable } from '../db/schema';
+import type { FieldMetaMap, StoredState } from './merge';
+
+export interface StoredRecord extends StoredState {
+  table: SyncedTable;
+  id: string;
+  missionId: string;
+  seq: number;
+}
+
+export function fromRow(row: RecordsTable): StoredRecord {
+  return {
+    table: row.table_name as SyncedTable,
+    id: row.id,
+    missionId: row.mission_id,
+    version: Number(row.version),
+    seq: Number(row.seq),
+    data: JSON.parse(row.data) as Record<string, unknown>,
+    meta: JSON.parse(row.field_meta) as FieldMetaMap,
+  };
+}
+
+export function toServerRecord(record: StoredRecord): ServerRecord {
+  return {
+    table: record.table,
+    id: record.id,
+    missionId: record.missionId,
+    version: record.version,
+    seq: record.seq,
+    data: record.data,
+  };
+}
+
+export async function loadRecord(db: Kysely<Database>, table: string, id: string): Promise<StoredRecord | null> {
+  const row = await db
+    .selectFrom('records')
+    .selectAll()
+    .where('table_name', '=', table)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? fromRow(row) : null;
+}
+
+/** Inserts or replaces a record (`isNew` says which: the caller has just read it in the same transaction). */
+export async function saveRecord(db: Kysely<Database>, record: StoredRecord, isNew: boolean): Promise<void> {
+  const row = {
+    mission_id: record.missionId,
+    version: record.version,
+    seq: record.seq,
+    data: JSON.stringify(record.data),
+    field_meta: JSON.stringify(record.meta),
+  };
+  if (isNew) {
+    await db
+      .insertInto('records')
+      .values({ table_name: record.table, id: record.id, ...row })
+      .execute();
+  } else {
+    await db
+      .updateTable('records')
+      .set(row)
+      .where('table_name', '=', record.table)
+      .where('id', '=', record.id)
+      .execute();
+  }
+}

@@ -1,0 +1,117 @@
+// A real server app on a temporary data folder (real SQLite file, real migrations), driven in
+// process with Hono's app.request(). One per test file; fictional accounts only.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ulid } from 'ulid';
+import { createApp } from '../../../src/server/app';
+import { bootstrapAdmin } from '../../../src/server/auth/bootstrapAdmin';
+import { openDatabase } from '../../../src/server/db/database';
+import { migrateToLatest } from '../../../src/server/db/migrations';
+import { PROTOCOL_VERSION } from '../../../src/shared/constants';
+import type { SyncedTable } from '../../../src/shared/model';
+import type { Mutation, PullResponse, PushResponse, Role, User } from '../../../src/shared/protocol';
+
+export const ADMIN_EMAIL = 'admin@terrain.local';
+export const ADMIN_PASSWORD = 'mot-de-passe-admin';
+
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  raw?: BodyInit;
+  headers?: Record<string, string>;
+}
+
+export async function makeTestServer() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'terrain-server-'));
+  const db = await openDatabase({ dataDir });
+  await migrateToLatest(db);
+  await bootstrapAdmin(db, { ADMIN_EMAIL, ADMIN_PASSWORD }, () => undefined);
+  const app = createApp({ distDir: path.join(dataDir, 'no-dist'), version: 'test', db, dataDir });
+
+  async function call(method: string, url: string, options: CallOptions = {}): Promise<Response> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let body = options.raw;
+    if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    return app.request(url, { method, headers, body });
+  }
+
+  async function login(email: string, password: string): Promise<string> {
+    const res = await call('POST', '/api/auth/login', { body: { email, password } });
+    if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { token: string }).token;
+  }
+
+  const adminToken = await login(ADMIN_EMAIL, ADMIN_PASSWORD);
+
+  /** Creates an account through the admin API and logs it in. */
+  async function newUser(role: Role = 'member', name = `Agent ${ulid().slice(-6)}`) {
+    const email = `${name.toLowerCase().replace(/\W+/g, '.')}@exemple.test`;
+    const password = 'mot-de-passe-test';
+    const res = await call('POST', '/api/admin/users', { token: adminToken, body: { email, name, role, password } });
+    if (res.status !== 201) throw new Error(`create user: ${res.status} ${await res.text()}`);
+    const { user } = (await res.json()) as { user: User };
+    return { user, email, password, token: await login(email, password) };
+  }
+
+  async function addMember(missionId: string, userId: string) {
+    const res = await call('POST', `/api/admin/missions/${missionId}/members`, { token: adminToken, body: { userId } });
+    if (res.status !== 204) throw new Error(`add member: ${res.status} ${await res.text()}`);
+  }
+
+  async function push(token: string, mutations: Mutation[], clientId = 'device-a'): Promise<PushResponse> {
+    const res = await call('POST', '/api/sync/push', {
+      token,
+      body: { protocolVersion: PROTOCOL_VERSION, clientId, mutations },
+    });
+    if (res.status !== 200) throw new Error(`push: ${res.status} ${await res.text()}`);
+    return (await res.json()) as PushResponse;
+  }
+
+  async function pull(token: string, cursors: Record<string, number> = {}, limit?: number): Promise<PullResponse> {
+    const res = await call('POST', '/api/sync/pull', { token, body: { protocolVersion: PROTOCOL_VERSION, cursors, limit } });
+    if (res.status !== 200) throw new Error(`pull: ${res.status} ${await res.text()}`);
+    return (await res.json()) as PullResponse;
+  }
+
+  async function close() {
+    await db.destroy();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  return { app, db, dataDir, call, login, adminToken, newUser, addMember, push, pull, close };
+}
+
+export type TestServer = Awaited<ReturnType<typeof makeTestServer>>;
+
+/** A mutation creating `record` (all its fields), as the app's outbox sends it. */
+export function createMutation(table: SyncedTable, record: { id: string; missionId: string }): Mutation {
+  return {
+    mutationId: ulid(),
+    table,
+    recordId: record.id,
+    missionId: record.missionId,
+    op: 'put',
+    changes: { ...record },
+    baseVersion: 0,
+  };
+}
+
+export function updateMutation(
+  table: SyncedTable,
+  record: { id: string; missionId: string },
+  changes: Record<string, unknown>,
+  baseVersion: number,
+): Mutation {
+  return { mutationId: ulid(), table, recordId: record.id, missionId: record.missionId, op: 'put', changes, baseVersion };
+}
+
+export async function errorCode(res: Response): Promise<string> {
+  const body = (await res.json()) as { error?: { code?: string; message?: string } };
+  if (!body.error?.message) throw new Error(`no French message in ${JSON.stringify(body)}`);
+  return body.error.code ?? '';
+}
