@@ -1,0 +1,22 @@
+// Imports a mission archive into this device: read and verify it (readArchive), then merge it
+// through the database layer. Throws an ArchiveError whose code the screen turns into French.
+import { applyMissionArchive, type ImportSummary } from '../../db/repositories/archiveImport';
+import { ArchiveError } from './format';
+import { readArchive } from './readArchive';
+
+export interface ImportOutcome extends ImportSummary {
+  missionId: string;
+  missionTitle: string;
+}
+
+export async function importArchive(bytes: Uint8Array): Promise<ImportOutcome> {
+  const content = await readArchive(bytes);
+  const result = await applyMissionArchive({
+    missionId: content.manifest.missionId,
+    tables: content.tables,
+    photos: content.photos,
+  });
+  if (!result.ok) throw new ArchiveError(result.error, result.detail);
+  const { ok: _ok, ...summary } = result;
+  return { missionId: content.manifest.missionId, missionTitle: content.manifest.missionTitle, ...summary };
+}
