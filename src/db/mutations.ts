@@ -79,3 +79,34 @@ export function newRecordBase(missionId?: string) {
   const now = nowIso();
   return { id, missionId: missionId ?? id, createdAt: now, updatedAt: now, deletedAt: null };
 }
+
+/**
+ * Merges one record that came from another device (a mission archive), keeping its `updatedAt`.
+ * A record we do not have is added; one we have is replaced only if the incoming copy is newer.
+ * Tie-breaker: equal `updatedAt` keeps ours, so importing the same archive twice changes nothing.
+ * The change is queued like a local edit, so the server learns of it at the next sync.
+ * Call it inside a transaction that covers the table and the outbox (the import is all or nothing).
+ */
+export async function mergeImportedRecord<T extends SyncedTable>(
+  table: T,
+  incoming: RecordOf<T>,
+): Promise<'added' | 'updated' | 'kept'> {
+  const current = (await db.table(table).get(incoming.id)) as (RecordOf<T> & Base) | undefined;
+  if (!current) {
+    await db.table(table).add(incoming);
+    const { serverVersion: _ignored, ...fields } = incoming as RecordOf<T> & Base;
+    await db.outbox.add(outboxRow(table, incoming as RecordOf<T> & Base, 'put', fields));
+    return 'added';
+  }
+  if ((current as { updatedAt: string }).updatedAt >= (incoming as { updatedAt: string }).updatedAt) return 'kept';
+  const changes: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(incoming)) {
+    if (key === 'id' || key === 'missionId' || key === 'serverVersion') continue;
+    if (JSON.stringify((current as Record<string, unknown>)[key]) !== JSON.stringify(value)) changes[key] = value;
+  }
+  await db.table(table).put({ ...current, ...changes });
+  const deleting = Boolean(changes.deletedAt) && !(current as { deletedAt?: string | null }).deletedAt;
+  if (deleting) await db.outbox.add(outboxRow(table, current, 'delete', { deletedAt: changes.deletedAt }));
+  else await db.outbox.add(outboxRow(table, current, 'put', changes));
+  return 'updated';
+}
