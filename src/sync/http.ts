@@ -1,0 +1,116 @@
+// One way to call the server: JSON in and out, bearer token, request bodies gzip-compressed when
+// the browser can (CompressionStream), a timeout, and every failure turned into a SyncError with a
+// named code: the server's (src/shared/errors.ts) or `network` when no answer came back.
+import { SYNC_REQUEST_TIMEOUT_MS } from '../shared/constants';
+import { type ErrorCode, errorMessages } from '../shared/errors';
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export type SyncErrorCode = ErrorCode | 'network' | 'unexpected';
+
+export class SyncError extends Error {
+  constructor(
+    readonly code: SyncErrorCode,
+    message: string,
+    readonly status = 0,
+  ) {
+    super(message);
+    this.name = 'SyncError';
+  }
+
+  /** The session is gone: sync must stop until the person logs in again. */
+  get needsLogin(): boolean {
+    return this.status === 401 && (this.code === 'unauthorized' || this.code === 'session-expired');
+  }
+}
+
+/** Words for failures that have no server message (the app translates them by code). */
+export const networkError = () => new SyncError('network', 'Pas de connexion au serveur.');
+export const unexpectedError = (what: string) =>
+  new SyncError('unexpected', `Réponse inattendue du serveur (${what}).`);
+
+export interface HttpClient {
+  baseUrl: string;
+  fetch: FetchLike;
+  /** The bearer token, or null before the first login. */
+  token: () => Promise<string | null>;
+  /** Compress request bodies (default: when CompressionStream exists). */
+  gzip?: boolean;
+}
+
+export async function gzipText(text: string): Promise<Uint8Array> {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+async function errorFrom(response: Response): Promise<SyncError> {
+  const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+  const code = body?.error?.code;
+  if (code && code in errorMessages) {
+    return new SyncError(code as ErrorCode, body?.error?.message ?? errorMessages[code as ErrorCode], response.status);
+  }
+  if (response.status >= 500) return new SyncError('internal', errorMessages.internal, response.status);
+  return unexpectedError(`HTTP ${response.status}`);
+}
+
+/** Sends a request and returns the raw response, throwing a SyncError unless it is 2xx. */
+export async function send(
+  client: HttpClient,
+  method: string,
+  path: string,
+  body?: unknown,
+  options: { auth?: boolean } = {},
+): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.auth !== false) {
+    const token = await client.token();
+    if (!token) throw new SyncError('unauthorized', errorMessages.unauthorized, 401);
+    headers.Authorization = `Bearer ${token}`;
+  }
+  let payload: BodyInit | undefined;
+  if (body !== undefined) {
+    const json = JSON.stringify(body);
+    headers['Content-Type'] = 'application/json';
+    const compress = client.gzip ?? typeof CompressionStream !== 'undefined';
+    if (compress && json.length > 1024) {
+      headers['Content-Encoding'] = 'gzip';
+      payload = (await gzipText(json)) as BodyInit;
+    } else payload = json;
+  }
+  let response: Response;
+  try {
+    response = await client.fetch(`${client.baseUrl}${path}`, {
+      method,
+      headers,
+      body: payload,
+      signal: AbortSignal.timeout(SYNC_REQUEST_TIMEOUT_MS),
+    });
+  } catch {
+    throw networkError();
+  }
+  if (!response.ok) throw await errorFrom(response);
+  return response;
+}
+
+/** Sends a request and reads its JSON answer through `parse` (a zod schema's parse, usually). */
+export async function requestJson<T>(
+  client: HttpClient,
+  method: string,
+  path: string,
+  body: unknown,
+  parse: (value: unknown) => T,
+  options: { auth?: boolean } = {},
+): Promise<T> {
+  const response = await send(client, method, path, body, options);
+  let text: string;
+  try {
+    text = await response.text();
+  } catch {
+    throw networkError(); // the connection dropped while the answer was arriving
+  }
+  try {
+    return parse(JSON.parse(text));
+  } catch {
+    throw unexpectedError(`${method} ${path}`);
+  }
+}

@@ -1,0 +1,65 @@
+// The two things the sync engine talks to, as small interfaces: the device's storage (Dexie in the
+// app, src/db/repositories/sync.ts) and the server (HTTP, src/sync/api.ts). Tests hand in their own.
+import type { OutboxEntry } from '../db/schema';
+import type {
+  MutationResult,
+  PullRequest,
+  PullResponse,
+  PushRequest,
+  PushResponse,
+  ServerRecord,
+  Session,
+} from '../shared/protocol';
+
+/** What the server answered for the rows of one squashed mutation. */
+export interface PushOutcome {
+  rowIds: string[];
+  result: MutationResult;
+}
+
+export interface StoredSession extends Session {
+  /** Set when the server said the session is no longer valid: sync stops until a new login. */
+  expired?: boolean;
+}
+
+/** A photo whose bytes the device holds but the server has not confirmed yet. */
+export interface PendingPhoto {
+  hash: string;
+  missionId: string;
+}
+
+export interface SyncStore {
+  clientId(): Promise<string>;
+  readSession(): Promise<StoredSession | null>;
+  saveSession(session: Session): Promise<void>;
+  markSessionExpired(): Promise<void>;
+  clearSession(): Promise<void>;
+
+  /** Every outbox row, refused ones included, in the order the changes were made. */
+  readOutbox(): Promise<OutboxEntry[]>;
+  /** One transaction: acknowledged rows go, their server records are stored, refused rows are flagged. */
+  applyPushOutcomes(outcomes: PushOutcome[]): Promise<void>;
+
+  readCursors(): Promise<Record<string, number>>;
+  /** One transaction: the page's records and the new cursors, or neither. */
+  applyPullPage(changes: ServerRecord[], cursors: Record<string, number>): Promise<void>;
+
+  pendingPhotoUploads(): Promise<PendingPhoto[]>;
+  readPhotoBlob(hash: string): Promise<Blob | null>;
+  markPhotoUploaded(hash: string): Promise<void>;
+  readUploadUrl(hash: string): Promise<string | null>;
+  saveUploadUrl(hash: string, url: string | null): Promise<void>;
+  /** Hashes of photo records (not deleted) whose bytes are not on the device. */
+  photosWithoutBlob(): Promise<string[]>;
+  storeDownloadedPhoto(hash: string, blob: Blob, thumb: Blob): Promise<void>;
+
+  photosOnCheapNetworkOnly(): Promise<boolean>;
+  setLastSyncAt(iso: string): Promise<void>;
+}
+
+export interface SyncApi {
+  push(request: PushRequest): Promise<PushResponse>;
+  pull(request: PullRequest): Promise<PullResponse>;
+  missingPhotos(missionId: string, hashes: string[]): Promise<string[]>;
+  downloadPhoto(hash: string): Promise<Blob>;
+}

@@ -1,0 +1,93 @@
+// tus-js-client plumbing over `fetch` and Blobs, so a photo upload goes through the same injected
+// fetch as the rest of sync: the browser's in the app, the in-process server in Node tests.
+import type { HttpRequest, HttpResponse, HttpStack, FileReader as TusFileReader } from 'tus-js-client';
+import { SYNC_REQUEST_TIMEOUT_MS } from '../shared/constants';
+import type { FetchLike } from './http';
+
+class FetchResponse implements HttpResponse {
+  constructor(
+    private readonly response: Response,
+    private readonly body: string,
+  ) {}
+  getStatus() {
+    return this.response.status;
+  }
+  getHeader(name: string) {
+    return this.response.headers.get(name) ?? undefined;
+  }
+  getBody() {
+    return this.body;
+  }
+  getUnderlyingObject() {
+    return this.response;
+  }
+}
+
+class FetchRequest implements HttpRequest {
+  private readonly headers: Record<string, string> = {};
+  private readonly controller = new AbortController();
+  private onProgress: (bytesSent: number) => void = () => {};
+
+  constructor(
+    private readonly fetch: FetchLike,
+    private readonly method: string,
+    private readonly url: string,
+  ) {}
+
+  getMethod() {
+    return this.method;
+  }
+  getURL() {
+    return this.url;
+  }
+  setHeader(name: string, value: string) {
+    this.headers[name] = value;
+  }
+  getHeader(name: string) {
+    return this.headers[name];
+  }
+  setProgressHandler(handler: (bytesSent: number) => void) {
+    this.onProgress = handler;
+  }
+  async send(body?: Blob | null): Promise<HttpResponse> {
+    const response = await this.fetch(this.url, {
+      method: this.method,
+      headers: this.headers,
+      body: body ?? undefined,
+      signal: AbortSignal.any([this.controller.signal, AbortSignal.timeout(SYNC_REQUEST_TIMEOUT_MS)]),
+    });
+    const text = await response.text();
+    // fetch reports no upload progress: a chunk counts once the server has answered for it.
+    if (body) this.onProgress(body.size);
+    return new FetchResponse(response, text);
+  }
+  async abort() {
+    this.controller.abort();
+  }
+  getUnderlyingObject() {
+    return null;
+  }
+}
+
+export class FetchHttpStack implements HttpStack {
+  constructor(private readonly fetch: FetchLike) {}
+  createRequest(method: string, url: string): HttpRequest {
+    return new FetchRequest(this.fetch, method, url);
+  }
+  getName() {
+    return 'FetchHttpStack';
+  }
+}
+
+/** Reads the photo Blob in slices: one chunk in memory at a time, in Node as in the browser. */
+export const blobFileReader: TusFileReader = {
+  async openFile(input: Blob) {
+    return {
+      size: input.size,
+      async slice(start: number, end: number) {
+        return { value: input.slice(start, end), done: end >= input.size };
+      },
+      close() {},
+    };
+  },
+};
