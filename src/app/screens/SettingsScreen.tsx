@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PHOTO_SIZE_CHOICES_PX, setPhotoMaxLongSide, usePhotoMaxLongSide } from '../../db/repositories/storage';
 import { readStorageReport, type StorageReport } from '../../db/storage';
-import { STORAGE_WARN_RATIO } from '../../shared/constants';
+import { PHOTO_MAX_LONG_SIDE_PX, STORAGE_WARN_RATIO } from '../../shared/constants';
 import { formatBytes } from '../format';
 import { setLanguage } from '../i18n';
 import { LANGUAGES, type Language } from '../i18n/catalogues';
@@ -13,8 +14,9 @@ function isIosSafari(): boolean {
 }
 
 export function SettingsScreen() {
-  const { t, i18n } = useTranslation(['settings', 'common']);
+  const { t, i18n } = useTranslation(['settings', 'common', 'visits']);
   const [report, setReport] = useState<StorageReport | null>(null);
+  const photoSize = usePhotoMaxLongSide();
 
   useEffect(() => {
     void readStorageReport().then(setReport);
@@ -60,6 +62,31 @@ export function SettingsScreen() {
           </>
         )}
         {isIosSafari() && <p className="warning">{t('storage.iosHint')}</p>}
+      </section>
+
+      <section className="card">
+        <label htmlFor="photo-size" className="field-label">
+          {t('settings.photoSize', { ns: 'visits' })}
+        </label>
+        <p className="muted" id="photo-size-hint">
+          {t('settings.photoSizeHint', { ns: 'visits' })}
+        </p>
+        <select
+          id="photo-size"
+          aria-describedby="photo-size-hint"
+          value={photoSize ?? PHOTO_MAX_LONG_SIDE_PX}
+          disabled={photoSize === undefined}
+          onChange={(event) => void setPhotoMaxLongSide(Number(event.target.value))}
+        >
+          {PHOTO_SIZE_CHOICES_PX.map((px) => (
+            <option key={px} value={px}>
+              {t(px === PHOTO_MAX_LONG_SIDE_PX ? 'settings.photoSizeDefault' : 'settings.photoSizeOption', {
+                ns: 'visits',
+                px,
+              })}
+            </option>
+          ))}
+        </select>
       </section>
 
       <section className="card">

@@ -1,0 +1,52 @@
+// One visit note, as a member fills it in on a phone: text, achievements, GPS point, photos.
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import {
+  isReadOnly,
+  useMissionCommunes,
+  useMissionParticipants,
+  useVisitNote,
+} from '../../../db/repositories/visitNotes';
+import { Loading } from '../../components/Loading';
+import { GpsSection } from './GpsSection';
+import { NoteStateBar, SubmitNote } from './NoteStateBar';
+import { PhotoSection } from './PhotoSection';
+import { SaveStatusProvider } from './saveStatus';
+import { VisitNoteForm } from './VisitNoteForm';
+
+export function VisitNoteScreen({ missionId, noteId }: { missionId: string; noteId: string }) {
+  const { t } = useTranslation('visits');
+  const note = useVisitNote(noteId);
+  const communes = useMissionCommunes(missionId);
+  const participants = useMissionParticipants(missionId);
+  if (note === undefined || communes === undefined || participants === undefined) return <Loading />;
+  const back = (
+    <Link href="/" className="back-link">
+      ← {t('note.back')}
+    </Link>
+  );
+  if (note === null || note.missionId !== missionId) {
+    return (
+      <div className="page">
+        {back}
+        <p className="empty">{t('note.notFound')}</p>
+      </div>
+    );
+  }
+  const commune = communes.find((c) => c.id === note.communeId)?.name ?? t('list.unknownCommune');
+  const readOnly = isReadOnly(note);
+  return (
+    <SaveStatusProvider>
+      <article className="page visit-note" aria-labelledby="visit-title">
+        {back}
+        <h2 id="visit-title">{t('note.title', { commune })}</h2>
+        <NoteStateBar note={note} />
+        {readOnly && <p className="warning">{t('note.readOnly')}</p>}
+        <VisitNoteForm key={note.id} note={note} participants={participants} readOnly={readOnly} />
+        <GpsSection note={note} readOnly={readOnly} />
+        <PhotoSection note={note} readOnly={readOnly} />
+        <SubmitNote note={note} />
+      </article>
+    </SaveStatusProvider>
+  );
+}

@@ -1,0 +1,97 @@
+// The visit note as the form holds it (amounts as the text typed, so "1 250 000" or a typo is kept
+// exactly) and back to the record. Autosave sends only the fields changed since the last save, so
+// a field another device changed meanwhile is not overwritten by this form's older copy.
+import { newId } from '../../../db/ids';
+import type { VisitNoteFields } from '../../../db/repositories/visitNotes';
+import type { Achievement, VisitNote } from '../../../shared/model';
+import { groupDigits, parseFcfa } from '../../../shared/money';
+
+export interface AchievementLine {
+  id: string;
+  activity: string;
+  planned: string;
+  spent: string;
+  state: Achievement['state'];
+}
+
+export interface NoteFormValues {
+  visitDate: string;
+  authorIds: string[];
+  peopleMet: string;
+  observations: string;
+  difficulties: string;
+  recommendations: string;
+  achievements: AchievementLine[];
+}
+
+export const NOTE_FIELDS = [
+  'visitDate',
+  'authorIds',
+  'peopleMet',
+  'observations',
+  'difficulties',
+  'recommendations',
+  'achievements',
+] as const satisfies readonly (keyof NoteFormValues)[];
+export type NoteField = (typeof NOTE_FIELDS)[number];
+
+const amountText = (value: number | null) => (value == null ? '' : groupDigits(value));
+
+export function toFormValues(note: VisitNote): NoteFormValues {
+  return {
+    visitDate: note.visitDate,
+    authorIds: [...note.authorIds],
+    peopleMet: note.peopleMet,
+    observations: note.observations,
+    difficulties: note.difficulties,
+    recommendations: note.recommendations,
+    achievements: note.achievements.map((a) => ({
+      id: a.id,
+      activity: a.activity,
+      planned: amountText(a.plannedFcfa),
+      spent: amountText(a.spentFcfa),
+      state: a.state,
+    })),
+  };
+}
+
+export function emptyAchievementLine(): AchievementLine {
+  return { id: newId(), activity: '', planned: '', spent: '', state: 'en_cours' };
+}
+
+/** An amount as stored: what was typed if it reads as an amount, else the stored value is kept. */
+function amountOf(typed: string, previous: number | null | undefined): number | null {
+  const parsed = parseFcfa(typed);
+  return parsed.ok ? parsed.value : (previous ?? null);
+}
+
+export function toAchievements(lines: readonly AchievementLine[], stored: readonly Achievement[]): Achievement[] {
+  const before = new Map(stored.map((a) => [a.id, a]));
+  return lines.map((line) => ({
+    id: line.id,
+    activity: line.activity,
+    plannedFcfa: amountOf(line.planned, before.get(line.id)?.plannedFcfa),
+    spentFcfa: amountOf(line.spent, before.get(line.id)?.spentFcfa),
+    state: line.state,
+  }));
+}
+
+/** The fields whose form value differs between two snapshots. */
+export function changedFields(before: NoteFormValues, after: NoteFormValues): NoteField[] {
+  return NOTE_FIELDS.filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
+}
+
+/** The record patch for the given fields of the form. */
+export function toPatch(
+  values: NoteFormValues,
+  fields: readonly NoteField[],
+  stored: VisitNote,
+): Partial<VisitNoteFields> {
+  const patch: Partial<VisitNoteFields> = {};
+  for (const field of fields) {
+    if (field === 'achievements') patch.achievements = toAchievements(values.achievements, stored.achievements);
+    else if (field === 'authorIds') patch.authorIds = [...values.authorIds];
+    else patch[field] = values[field];
+  }
+  return patch;
+}

@@ -1,0 +1,38 @@
+// Search over a mission's notes, as people type on a phone: no accents or capitals needed
+// ("segou" finds "Ségou"), every word must appear somewhere in the note or its commune's name.
+import type { VisitNoteRow } from '../../../db/repositories/visitNotes';
+
+/** Lower case without diacritics, so "Élevage" and "elevage" match. */
+export function foldText(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+// Folding thousands of notes on every keystroke is the slow part: remember it per note version.
+const folded = new Map<string, { updatedAt: string; text: string }>();
+
+function searchableText(row: VisitNoteRow): string {
+  const { note } = row;
+  const cached = folded.get(note.id);
+  if (cached && cached.updatedAt === note.updatedAt) return cached.text;
+  const text = foldText(
+    [
+      row.communeName,
+      note.peopleMet,
+      note.observations,
+      note.difficulties,
+      note.recommendations,
+      ...note.achievements.map((a) => a.activity),
+    ].join('\n'),
+  );
+  folded.set(note.id, { updatedAt: note.updatedAt, text });
+  return text;
+}
+
+export function searchNotes(rows: readonly VisitNoteRow[], query: string): readonly VisitNoteRow[] {
+  const words = foldText(query).split(/\s+/).filter(Boolean);
+  if (words.length === 0) return rows;
+  return rows.filter((row) => {
+    const text = searchableText(row);
+    return words.every((word) => text.includes(word));
+  });
+}

@@ -1,0 +1,132 @@
+// Visit notes, one per commune visit, with the communes and participants a note refers to. Kept in
+// IndexedDB (db.visitNotes) and written only through the mutation layer, so every autosave is also
+// queued in the outbox for the server. A validated note is read-only here, whatever the screen does.
+import Dexie from 'dexie';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Commune, GpsPoint, NoteState, Participant, VisitNote } from '../../shared/model';
+import { insertRecord, newRecordBase, updateRecord } from '../mutations';
+import { db } from '../schema';
+
+/** The fields a member edits on the note screen. */
+export type VisitNoteFields = Pick<
+  VisitNote,
+  'visitDate' | 'authorIds' | 'peopleMet' | 'observations' | 'difficulties' | 'recommendations' | 'achievements'
+>;
+
+/** States from which the author may submit (again, after a coordinator asked for changes). */
+const SUBMITTABLE: readonly NoteState[] = ['brouillon', 'a_revoir'];
+
+export const isReadOnly = (note: Pick<VisitNote, 'state'>) => note.state === 'validee';
+export const canSubmit = (note: Pick<VisitNote, 'state'>) => SUBMITTABLE.includes(note.state);
+
+const inMission = (missionId: string) => [
+  [missionId, Dexie.minKey],
+  [missionId, Dexie.maxKey],
+];
+
+/** The mission's communes in itinerary order (planned date, undated last, then name). */
+export function useMissionCommunes(missionId: string): Commune[] | undefined {
+  return useLiveQuery(async () => {
+    const [from, to] = inMission(missionId);
+    const communes = await db.communes.where('[missionId+plannedDate]').between(from, to, true, true).toArray();
+    return communes
+      .filter((c) => !c.deletedAt)
+      .sort(
+        (a, b) =>
+          Number(a.plannedDate === '') - Number(b.plannedDate === '') ||
+          a.plannedDate.localeCompare(b.plannedDate) ||
+          a.name.localeCompare(b.name, 'fr'),
+      );
+  }, [missionId]);
+}
+
+/** The mission's participants in the order of the participants table. */
+export function useMissionParticipants(missionId: string): Participant[] | undefined {
+  return useLiveQuery(async () => {
+    const [from, to] = inMission(missionId);
+    const people = await db.participants.where('[missionId+order]').between(from, to, true, true).toArray();
+    return people.filter((p) => !p.deletedAt);
+  }, [missionId]);
+}
+
+export interface VisitNoteRow {
+  note: VisitNote;
+  communeName: string;
+}
+
+/** The mission's notes, the most recently changed first, each with its commune's name. */
+export function useVisitNoteRows(missionId: string): VisitNoteRow[] | undefined {
+  return useLiveQuery(async () => {
+    const [from, to] = inMission(missionId);
+    const [notes, communes] = await Promise.all([
+      db.visitNotes.where('[missionId+updatedAt]').between(from, to, true, true).reverse().toArray(),
+      db.communes.where('missionId').equals(missionId).toArray(),
+    ]);
+    const names = new Map(communes.map((c) => [c.id, c.name]));
+    return notes.filter((n) => !n.deletedAt).map((note) => ({ note, communeName: names.get(note.communeId) ?? '' }));
+  }, [missionId]);
+}
+
+/** One note: undefined while loading, null when it does not exist (or was deleted). */
+export function useVisitNote(noteId: string): VisitNote | null | undefined {
+  return useLiveQuery(async () => {
+    const note = await db.visitNotes.get(noteId);
+    return note && !note.deletedAt ? note : null;
+  }, [noteId]);
+}
+
+function today(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Starts a draft note for a commune, dated today. */
+export function createVisitNote(missionId: string, communeId: string): Promise<VisitNote> {
+  return insertRecord('visitNotes', {
+    ...newRecordBase(missionId),
+    communeId,
+    visitDate: today(),
+    authorIds: [],
+    peopleMet: '',
+    observations: '',
+    difficulties: '',
+    recommendations: '',
+    achievements: [],
+    gps: null,
+    state: 'brouillon',
+  });
+}
+
+/** Adds a commune typed on the spot (the itinerary may not have been entered before leaving). */
+export function createCommune(missionId: string, name: string): Promise<Commune> {
+  return insertRecord('communes', {
+    ...newRecordBase(missionId),
+    name: name.trim(),
+    cercle: '',
+    region: '',
+    plannedDate: '',
+    lat: null,
+    lon: null,
+  });
+}
+
+/** Writes the fields that changed (the mutation layer skips the others). Refused on a validated note. */
+export async function saveVisitNote(noteId: string, patch: Partial<VisitNoteFields> | { gps: GpsPoint | null }) {
+  return db.transaction('rw', db.visitNotes, db.outbox, async () => {
+    const note = await db.visitNotes.get(noteId);
+    if (!note) throw new Error('note-not-found');
+    if (isReadOnly(note)) throw new Error('note-read-only');
+    return updateRecord('visitNotes', noteId, patch);
+  });
+}
+
+/** Hands the note to the coordinators: only a draft or a note sent back for changes can be submitted. */
+export async function submitVisitNote(noteId: string): Promise<void> {
+  await db.transaction('rw', db.visitNotes, db.outbox, async () => {
+    const note = await db.visitNotes.get(noteId);
+    if (!note) throw new Error('note-not-found');
+    if (!canSubmit(note)) throw new Error('note-not-submittable');
+    await updateRecord('visitNotes', noteId, { state: 'soumise' });
+  });
+}

@@ -1,0 +1,62 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { setPhotoMaxLongSide } from '../../../src/db/repositories/storage';
+import {
+  createCommune,
+  createVisitNote,
+  saveVisitNote,
+  submitVisitNote,
+} from '../../../src/db/repositories/visitNotes';
+import { db } from '../../../src/db/schema';
+import { communeSchema, visitNoteSchema } from '../../../src/shared/model';
+
+beforeEach(async () => {
+  await Promise.all(db.tables.map((t) => t.clear()));
+});
+
+describe('visit notes', () => {
+  it('starts as a valid draft for a commune typed on the spot', async () => {
+    const commune = await createCommune('m1', '  Kéra  ');
+    const note = await createVisitNote('m1', commune.id);
+    expect(communeSchema.safeParse(commune).success).toBe(true);
+    expect(commune.name).toBe('Kéra');
+    expect(visitNoteSchema.safeParse(note).success).toBe(true);
+    expect(note).toMatchObject({ state: 'brouillon', communeId: commune.id, achievements: [], gps: null });
+    expect((await db.outbox.toArray()).map((o) => o.table)).toEqual(['communes', 'visitNotes']);
+  });
+
+  it('queues only the fields an autosave changed', async () => {
+    const note = await createVisitNote('m1', 'c1');
+    await saveVisitNote(note.id, { observations: 'Le forage fonctionne.' });
+    const last = (await db.outbox.orderBy('mutationId').toArray()).at(-1);
+    expect(Object.keys(last?.changes ?? {}).sort()).toEqual(['observations', 'updatedAt']);
+  });
+
+  it('can be submitted from draft and again after changes were requested', async () => {
+    const note = await createVisitNote('m1', 'c1');
+    await submitVisitNote(note.id);
+    expect((await db.visitNotes.get(note.id))?.state).toBe('soumise');
+    await expect(submitVisitNote(note.id)).rejects.toThrow('note-not-submittable');
+    await db.visitNotes.update(note.id, { state: 'a_revoir' });
+    await submitVisitNote(note.id);
+    expect((await db.visitNotes.get(note.id))?.state).toBe('soumise');
+  });
+
+  it('refuses any change to a validated note', async () => {
+    const note = await createVisitNote('m1', 'c1');
+    await db.visitNotes.update(note.id, { state: 'validee' });
+    const queued = await db.outbox.count();
+    await expect(saveVisitNote(note.id, { observations: 'tard' })).rejects.toThrow('note-read-only');
+    await expect(submitVisitNote(note.id)).rejects.toThrow('note-not-submittable');
+    expect((await db.visitNotes.get(note.id))?.observations).toBe('');
+    expect(await db.outbox.count()).toBe(queued);
+  });
+});
+
+describe('the photo size setting', () => {
+  it('keeps a listed size and falls back to the default for anything else', async () => {
+    await setPhotoMaxLongSide(1024);
+    expect((await db.settings.get('photoMaxLongSidePx'))?.value).toBe(1024);
+    await setPhotoMaxLongSide(99_999);
+    expect((await db.settings.get('photoMaxLongSidePx'))?.value).toBe(1600);
+  });
+});
