@@ -39,7 +39,12 @@ describe('mergeMutation', () => {
     expect(second.data.observations).toBe('par Alice');
     expect(second.changed).toEqual([]);
     expect(second.conflicts).toEqual([
-      { field: 'observations', serverValue: 'par Alice', serverMeta: expect.objectContaining({ userId: 'u-alice' }), pushedValue: 'par Bob' },
+      {
+        field: 'observations',
+        serverValue: 'par Alice',
+        serverMeta: expect.objectContaining({ userId: 'u-alice' }),
+        pushedValue: 'par Bob',
+      },
     ]);
   });
 

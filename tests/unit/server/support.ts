@@ -27,7 +27,9 @@ export async function makeTestServer() {
   const db = await openDatabase({ dataDir });
   await migrateToLatest(db);
   await bootstrapAdmin(db, { ADMIN_EMAIL, ADMIN_PASSWORD }, () => undefined);
-  const app = createApp({ distDir: path.join(dataDir, 'no-dist'), version: 'test', db, dataDir });
+  const distDir = path.join(dataDir, 'dist');
+  fs.mkdirSync(distDir);
+  const app = createApp({ distDir, version: 'test', db, dataDir });
 
   async function call(method: string, url: string, options: CallOptions = {}): Promise<Response> {
     const headers: Record<string, string> = { ...options.headers };
@@ -50,7 +52,11 @@ export async function makeTestServer() {
 
   /** Creates an account through the admin API and logs it in. */
   async function newUser(role: Role = 'member', name = `Agent ${ulid().slice(-6)}`) {
-    const email = `${name.toLowerCase().replace(/\W+/g, '.')}@exemple.test`;
+    const slug = name
+      .normalize('NFD')
+      .replace(/[^A-Za-z0-9]+/g, '.')
+      .toLowerCase();
+    const email = `${slug}.${ulid().slice(-6).toLowerCase()}@exemple.test`;
     const password = 'mot-de-passe-test';
     const res = await call('POST', '/api/admin/users', { token: adminToken, body: { email, name, role, password } });
     if (res.status !== 201) throw new Error(`create user: ${res.status} ${await res.text()}`);
@@ -73,7 +79,10 @@ export async function makeTestServer() {
   }
 
   async function pull(token: string, cursors: Record<string, number> = {}, limit?: number): Promise<PullResponse> {
-    const res = await call('POST', '/api/sync/pull', { token, body: { protocolVersion: PROTOCOL_VERSION, cursors, limit } });
+    const res = await call('POST', '/api/sync/pull', {
+      token,
+      body: { protocolVersion: PROTOCOL_VERSION, cursors, limit },
+    });
     if (res.status !== 200) throw new Error(`pull: ${res.status} ${await res.text()}`);
     return (await res.json()) as PullResponse;
   }
@@ -89,7 +98,7 @@ export async function makeTestServer() {
 export type TestServer = Awaited<ReturnType<typeof makeTestServer>>;
 
 /** A mutation creating `record` (all its fields), as the app's outbox sends it. */
-export function createMutation(table: SyncedTable, record: { id: string; missionId: string }): Mutation {
+export function createMutation<R extends { id: string; missionId: string }>(table: SyncedTable, record: R): Mutation {
   return {
     mutationId: ulid(),
     table,
@@ -107,7 +116,15 @@ export function updateMutation(
   changes: Record<string, unknown>,
   baseVersion: number,
 ): Mutation {
-  return { mutationId: ulid(), table, recordId: record.id, missionId: record.missionId, op: 'put', changes, baseVersion };
+  return {
+    mutationId: ulid(),
+    table,
+    recordId: record.id,
+    missionId: record.missionId,
+    op: 'put',
+    changes,
+    baseVersion,
+  };
 }
 
 export async function errorCode(res: Response): Promise<string> {

@@ -1,0 +1,111 @@
+// Accounts: first-start administrator, login with scrypt-hashed passwords, sessions, and the admin
+// endpoints that create accounts and put people on missions.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bootstrapAdmin } from '../../../src/server/auth/bootstrapAdmin';
+import { hashPassword, verifyPassword } from '../../../src/server/auth/passwords';
+import { openDatabase } from '../../../src/server/db/database';
+import { migrateToLatest } from '../../../src/server/db/migrations';
+import { sessionSchema } from '../../../src/shared/protocol';
+import { aMission } from '../../fixtures/builders';
+import { createMutation, errorCode, makeTestServer, type TestServer } from './support';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await makeTestServer();
+});
+afterAll(() => server.close());
+
+describe('passwords', () => {
+  it('are stored as salted scrypt hashes and verified', async () => {
+    const a = await hashPassword('sésame ouvre-toi');
+    const b = await hashPassword('sésame ouvre-toi');
+    expect(a).toMatch(/^scrypt\$/);
+    expect(a).not.toBe(b);
+    expect(await verifyPassword('sésame ouvre-toi', a)).toBe(true);
+    expect(await verifyPassword('sesame ouvre-toi', a)).toBe(false);
+  });
+});
+
+describe('first start', () => {
+  it('creates one administrator with a printed one-time password, once, and keeps the schema on restart', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'terrain-boot-'));
+    const lines: string[] = [];
+    for (let start = 0; start < 2; start++) {
+      const db = await openDatabase({ dataDir });
+      await migrateToLatest(db);
+      await bootstrapAdmin(db, {}, (line) => lines.push(line));
+      const users = await db.selectFrom('users').select(['email', 'role', 'password_hash']).execute();
+      expect(users).toHaveLength(1);
+      expect(users[0]).toMatchObject({ email: 'admin@terrain.local', role: 'admin' });
+      const printed = lines.join('\n').match(/unique.*: (\S+)$/m)?.[1];
+      expect(printed && (await verifyPassword(printed, users[0].password_hash))).toBe(true);
+      await db.destroy();
+    }
+    expect(lines.filter((l) => l.includes('mot de passe'))).toHaveLength(1);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+});
+
+describe('login and session', () => {
+  it('logs in with e-mail (any case) and password, and answers who the user is and their missions', async () => {
+    const agent = await server.newUser('member', 'Agent Exemple');
+    const res = await server.call('POST', '/api/auth/login', {
+      body: { email: agent.email.toUpperCase(), password: agent.password },
+    });
+    expect(res.status).toBe(200);
+    const session = sessionSchema.parse(await res.json());
+    expect(session.user).toEqual(agent.user);
+    expect(Date.parse(session.expiresAt)).toBeGreaterThan(Date.now() + 29 * 24 * 3600 * 1000);
+    const mission = aMission();
+    await server.push(session.token, [createMutation('missions', mission)]);
+    const me = await server.call('GET', '/api/auth/me', { token: session.token });
+    expect(await me.json()).toEqual({ user: agent.user, missions: [mission.id] });
+  });
+
+  it('stores only a hash of the session token', async () => {
+    const agent = await server.newUser();
+    const rows = await server.db.selectFrom('sessions').select('token_hash').execute();
+    expect(rows.some((r) => r.token_hash === agent.token)).toBe(false);
+  });
+});
+
+describe('admin endpoints', () => {
+  it('refuses a second account with the same e-mail: 409 email-taken', async () => {
+    const agent = await server.newUser();
+    const res = await server.call('POST', '/api/admin/users', {
+      token: server.adminToken,
+      body: { email: agent.email, name: 'Doublon', role: 'member', password: 'mot-de-passe-2' },
+    });
+    expect(res.status).toBe(409);
+    expect(await errorCode(res)).toBe('email-taken');
+  });
+
+  it('lists users and missions with their members; adding a member twice is harmless', async () => {
+    const coordinator = await server.newUser('coordinator', 'Coordinateur Exemple');
+    const mission = aMission({ title: 'Mission de suivi' });
+    await server.push(server.adminToken, [createMutation('missions', mission)]);
+    await server.addMember(mission.id, coordinator.user.id);
+    await server.addMember(mission.id, coordinator.user.id);
+    const users = (await (await server.call('GET', '/api/admin/users', { token: server.adminToken })).json()) as {
+      users: unknown[];
+    };
+    expect(users.users).toContainEqual(coordinator.user);
+    const missions = (await (await server.call('GET', '/api/admin/missions', { token: server.adminToken })).json()) as {
+      missions: { id: string; title: string; members: { id: string }[] }[];
+    };
+    const listed = missions.missions.find((m) => m.id === mission.id);
+    expect(listed?.title).toBe('Mission de suivi');
+    expect(listed?.members.filter((m) => m.id === coordinator.user.id)).toHaveLength(1);
+  });
+
+  it('refuses to add an unknown user to a mission: 404', async () => {
+    const res = await server.call('POST', '/api/admin/missions/m-1/members', {
+      token: server.adminToken,
+      body: { userId: 'inconnu' },
+    });
+    expect(res.status).toBe(404);
+  });
+});
