@@ -8,6 +8,8 @@ import { MissionsScreen } from './screens/missions/MissionsScreen';
 import { NotFoundScreen } from './screens/NotFoundScreen';
 
 const SettingsScreen = lazy(() => import('./screens/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+const LoginScreen = lazy(() => import('./screens/login/LoginScreen').then((m) => ({ default: m.LoginScreen })));
+const AdminScreen = lazy(() => import('./screens/admin/AdminScreen').then((m) => ({ default: m.AdminScreen })));
 const MissionLayout = lazy(() =>
   import('./screens/missions/MissionLayout').then((m) => ({ default: m.MissionLayout })),
 );
@@ -20,6 +22,8 @@ export function AppRoutes() {
           <Route path="/" component={MissionsScreen} />
           <Route path="/missions/:missionId" nest component={MissionLayout} />
           <Route path="/settings" component={SettingsScreen} />
+          <Route path="/login" component={LoginScreen} />
+          <Route path="/admin" component={AdminScreen} />
           <Route component={NotFoundScreen} />
         </Switch>
       </Suspense>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { NavLink } from './NavLink';
 import { StatusBar } from './StatusBar';
+import { SyncNavLinks, SyncStatus } from './SyncStatus';
 import { UpdatePrompt } from './UpdatePrompt';
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -19,9 +20,12 @@ export function Layout({ children }: { children: ReactNode }) {
           </NavLink>
           <NavLink to="/actions">{t('nav.actions')}</NavLink>
           <NavLink to="/settings">{t('nav.settings')}</NavLink>
+          <SyncNavLinks />
         </nav>
       </header>
-      <StatusBar />
+      <StatusBar>
+        <SyncStatus />
+      </StatusBar>
       <main className="app-main">{children}</main>
       <UpdatePrompt />
     </div>

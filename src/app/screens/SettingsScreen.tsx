@@ -6,6 +6,7 @@ import { PHOTO_MAX_LONG_SIDE_PX, STORAGE_WARN_RATIO } from '../../shared/constan
 import { formatBytes } from '../format';
 import { setLanguage } from '../i18n';
 import { LANGUAGES, type Language } from '../i18n/catalogues';
+import { SyncSettings } from './settings/SyncSettings';
 
 function isIosSafari(): boolean {
   const ua = navigator.userAgent;
@@ -40,6 +41,8 @@ export function SettingsScreen() {
           ))}
         </select>
       </section>
+
+      <SyncSettings />
 
       <section className="card" aria-labelledby="storage-title">
         <h2 id="storage-title">{t('storage.title')}</h2>

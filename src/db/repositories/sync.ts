@@ -4,7 +4,6 @@
 // applied in ONE transaction, so a cursor never moves without its records and an outbox row never
 // goes without the server's copy of its record being stored.
 
-import { SYNCED_TABLES } from '../../shared/model';
 import type { ServerRecord, Session } from '../../shared/protocol';
 import { isNewerThanLocal, mergeServerRecord } from '../../sync/merge';
 import type { PendingPhoto, PushOutcome, StoredSession, SyncStore } from '../../sync/ports';
@@ -54,7 +53,9 @@ function newestPerRecord(records: ServerRecord[]): ServerRecord[] {
   return [...newest.values()];
 }
 
-const syncTables = () => [...SYNCED_TABLES.map((t) => db.table(t)), db.outbox, db.syncState];
+// Every table: a server record may belong to any synced table, and importing the list of synced
+// tables (src/shared/model) here would put zod in the first screen's bundle.
+const syncTables = () => db.tables;
 
 export const dexieSyncStore: SyncStore = {
   async clientId() {

@@ -1,0 +1,96 @@
+// Sync in the status bar: what is happening now, what waits, when it last worked, and the
+// "Synchroniser" button. The sync engine itself is loaded on demand (dynamic import), once someone
+// is logged in, so the first screen stays small and works without it.
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { formatBytes } from '../format';
+import { localDayTime, useDescribeSyncError, useSession, useSyncStatus } from '../hooks/useSyncStatus';
+import { NavLink } from './NavLink';
+
+const loadSync = () => import('../../sync');
+
+export function SyncStatus() {
+  const { t } = useTranslation('sync');
+  const status = useSyncStatus();
+  const { overview, phase, progress } = status;
+  const session = overview?.session;
+  const loggedIn = Boolean(session && !session.expired);
+  const describeError = useDescribeSyncError();
+  const errorText = status.lastError && describeError(status.lastError);
+
+  useEffect(() => {
+    if (loggedIn) void loadSync().then((sync) => sync.startSync());
+  }, [loggedIn]);
+
+  if (!overview) return null;
+  if (!session) {
+    return <Link href="/login">{t('status.notLoggedIn')}</Link>;
+  }
+  if (session.expired || status.needsLogin) {
+    return (
+      <Link href="/login" className="sync-alert">
+        {t('status.needsLogin')}
+      </Link>
+    );
+  }
+
+  let activity: string | null = null;
+  if (phase === 'pushing')
+    activity = t('status.pushing', { sent: progress.mutationsSent, total: progress.mutationsTotal });
+  if (phase === 'pulling') activity = t('status.pulling');
+  if (phase === 'uploading-photos')
+    activity = t('status.uploadingPhotos', {
+      sent: formatBytes(progress.photoBytesSent),
+      total: formatBytes(progress.photoBytesTotal),
+    });
+  if (phase === 'downloading-photos') activity = t('status.downloadingPhotos');
+
+  const waiting = [
+    overview.pendingChanges > 0 && t('status.pendingChanges', { count: overview.pendingChanges }),
+    overview.pendingPhotos > 0 && t('status.pendingPhotos', { count: overview.pendingPhotos }),
+    status.photosDeferred && overview.pendingPhotos > 0 && t('status.photosDeferred'),
+  ].filter(Boolean);
+  const last = overview.lastSyncAt ? localDayTime(overview.lastSyncAt) : null;
+
+  return (
+    <span className="sync-status" data-testid="sync-status">
+      {activity ? (
+        <span data-testid="sync-activity">{activity}</span>
+      ) : (
+        <>
+          {errorText && <span className="sync-alert">{errorText}</span>}
+          <span data-testid="sync-pending">{waiting.length > 0 ? waiting.join(' · ') : t('status.upToDate')}</span>
+          <span className="muted">
+            {last
+              ? last.today
+                ? t('status.lastSyncToday', { time: last.time })
+                : t('status.lastSyncOn', { day: last.day, time: last.time })
+              : t('status.neverSynced')}
+          </span>
+        </>
+      )}
+      <button
+        type="button"
+        className="sync-button"
+        disabled={phase !== 'idle'}
+        onClick={() => void loadSync().then((s) => s.syncNow())}
+      >
+        {t('status.syncNow')}
+      </button>
+    </span>
+  );
+}
+
+/** The account links of the main menu: "Compte" or "Connexion", and "Administration" for admins. */
+export function SyncNavLinks() {
+  const { t } = useTranslation('sync');
+  const session = useSession();
+  if (session === undefined) return null;
+  return (
+    <>
+      <NavLink to="/login">{session ? t('nav.account') : t('nav.login')}</NavLink>
+      {session?.user.role === 'admin' && <NavLink to="/admin">{t('nav.admin')}</NavLink>}
+    </>
+  );
+}

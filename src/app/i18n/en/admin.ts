@@ -1,0 +1,41 @@
+import type { admin as fr } from '../fr/admin';
+
+export const admin: typeof fr = {
+  title: 'Administration',
+  onlyAdmins: 'This page is for administrators only.',
+  loginFirst: 'Log in with an administrator account.',
+  offline: 'Administration needs the network: it will be back when the device is online.',
+  loading: 'Loading accounts…',
+  users: {
+    title: 'Accounts',
+    empty: 'No accounts.',
+    name: 'Name',
+    email: 'E-mail',
+    role: 'Role',
+  },
+  create: {
+    title: 'Create an account',
+    name: 'Full name',
+    email: 'E-mail address',
+    role: 'Role',
+    password: 'Temporary password',
+    passwordHint: 'At least 8 characters; give it to the person, who will use it to log in.',
+    submit: 'Create the account',
+    created: 'Account created for {{name}}.',
+    nameRequired: 'Enter the name.',
+    emailRequired: 'Enter the e-mail address.',
+    emailInvalid: 'This e-mail address is not valid.',
+    passwordTooShort: 'The password must be at least 8 characters long.',
+  },
+  missions: {
+    title: 'Mission members',
+    empty: 'No missions on the server yet.',
+    untitled: 'Untitled mission',
+    noMembers: 'No members.',
+    addLabel: 'Person to add',
+    choose: 'Choose a person…',
+    add: 'Add',
+    remove: 'Remove',
+    removeLabel: 'Remove {{name}} from the mission',
+  },
+};
