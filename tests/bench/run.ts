@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ensureBuilt } from '../../src/server/ensureBuilt';
 import { startServer } from '../e2e/support/server';
 import { FIRST_SCREEN_BUDGET_BYTES, measureFirstScreenJs } from './firstScreen';
+import { measurePushThroughput, PUSH_TARGET_PER_SECOND } from './pushThroughput';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -32,4 +33,17 @@ try {
   );
 } finally {
   await server.stop();
+}
+
+const pushed = await measurePushThroughput();
+for (const [name, perSecond] of [
+  ['push: new records on SQLite (batches of 200)', pushed.createPerSecond],
+  ['push: field edits on SQLite (batches of 200)', pushed.updatePerSecond],
+] as const) {
+  report(
+    name,
+    `${perSecond.toFixed(0)} mut/s`,
+    `>= ${PUSH_TARGET_PER_SECOND} mut/s`,
+    perSecond >= PUSH_TARGET_PER_SECOND,
+  );
 }

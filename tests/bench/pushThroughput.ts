@@ -1,0 +1,127 @@
+// Push throughput of the real server process on SQLite: batches of PUSH_BATCH_MAX_MUTATIONS
+// mutations over local HTTP, first creating visit notes, then editing one field of each. Every
+// batch commits with an fsync (synchronous=FULL), as in production.
+import { ulid } from 'ulid';
+import { PROTOCOL_VERSION, PUSH_BATCH_MAX_MUTATIONS } from '../../src/shared/constants';
+import type { Mutation, PushResponse } from '../../src/shared/protocol';
+import { startServer } from '../e2e/support/server';
+
+export const PUSH_TARGET_PER_SECOND = 1000;
+const BATCHES = 10;
+const ADMIN_PASSWORD = 'mot-de-passe-bench';
+
+export interface PushThroughput {
+  mutations: number;
+  createPerSecond: number;
+  updatePerSecond: number;
+}
+
+function note(missionId: string, i: number) {
+  const now = new Date().toISOString();
+  return {
+    id: ulid(),
+    missionId,
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+    communeId: 'commune-bench',
+    visitDate: '2024-07-23',
+    authorIds: [],
+    peopleMet: 'Le maire, deux conseillers',
+    observations: `Note ${i} : ${'observation de terrain '.repeat(40)}`,
+    difficulties: '',
+    recommendations: '',
+    achievements: [],
+    gps: null,
+    state: 'brouillon',
+  };
+}
+
+const mutation = (
+  table: Mutation['table'],
+  id: string,
+  missionId: string,
+  changes: object,
+  baseVersion: number,
+): Mutation => ({
+  mutationId: ulid(),
+  table,
+  recordId: id,
+  missionId,
+  op: 'put',
+  changes: { ...changes },
+  baseVersion,
+});
+
+export async function measurePushThroughput(): Promise<PushThroughput> {
+  const server = await startServer({ env: { ADMIN_PASSWORD } });
+  try {
+    const post = async (url: string, body: unknown, token?: string) => {
+      const res = await fetch(server.url + url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
+      if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+      return res.json();
+    };
+    const { token } = (await post('/api/auth/login', { email: 'admin@terrain.local', password: ADMIN_PASSWORD })) as {
+      token: string;
+    };
+    const push = async (mutations: Mutation[]) => {
+      const { results } = (await post(
+        '/api/sync/push',
+        { protocolVersion: PROTOCOL_VERSION, clientId: 'bench', mutations },
+        token,
+      )) as PushResponse;
+      if (results.some((r) => r.status !== 'applied')) throw new Error('push bench: a mutation was not applied');
+    };
+    const missionId = ulid();
+    await push([
+      mutation(
+        'missions',
+        missionId,
+        missionId,
+        {
+          id: missionId,
+          missionId,
+          createdAt: new Date().toISOString(),
+          updatedAt: new Date().toISOString(),
+          title: 'Mission de mesure',
+          project: 'Banc d’essai',
+          startDate: '2024-07-22',
+          endDate: '2024-07-26',
+          status: 'terrain',
+          vehicles: [],
+        },
+        0,
+      ),
+    ]);
+    const notes = Array.from({ length: BATCHES * PUSH_BATCH_MAX_MUTATIONS }, (_, i) => note(missionId, i));
+    const batches = (make: (n: (typeof notes)[number]) => Mutation) =>
+      Array.from({ length: BATCHES }, (_, b) =>
+        notes.slice(b * PUSH_BATCH_MAX_MUTATIONS, (b + 1) * PUSH_BATCH_MAX_MUTATIONS).map(make),
+      );
+
+    const timed = async (all: Mutation[][]) => {
+      const started = performance.now();
+      for (const batch of all) await push(batch);
+      return (notes.length / (performance.now() - started)) * 1000;
+    };
+    const createPerSecond = await timed(batches((n) => mutation('visitNotes', n.id, missionId, n, 0)));
+    const updatePerSecond = await timed(
+      batches((n) =>
+        mutation(
+          'visitNotes',
+          n.id,
+          missionId,
+          { difficulties: 'Route coupée', updatedAt: new Date().toISOString() },
+          1,
+        ),
+      ),
+    );
+    return { mutations: notes.length, createPerSecond, updatePerSecond };
+  } finally {
+    await server.stop();
+  }
+}
