@@ -18,6 +18,8 @@ export interface EngineDeps {
   /** True when the link is metered (cellular, data saver). */
   isMetered: () => boolean;
   now?: () => Date;
+  pullLimit?: number;
+  uploadRetryDelaysMs?: number[];
 }
 
 /** Failures that stop the whole sync: no link, or no valid session. */

@@ -19,6 +19,8 @@ export interface PhotoUploadDeps {
   store: SyncStore;
   status: SyncStatusStore;
   client: HttpClient;
+  /** tus's own retries within one sync (default UPLOAD_RETRY_DELAYS_MS). */
+  uploadRetryDelaysMs?: number[];
 }
 
 /** A tus failure in the app's terms: the server's named error, or `network`. */
@@ -56,7 +58,7 @@ async function uploadOne(
       uploadUrl,
       uploadSize: photo.blob.size,
       chunkSize: UPLOAD_CHUNK_BYTES,
-      retryDelays: UPLOAD_RETRY_DELAYS_MS,
+      retryDelays: deps.uploadRetryDelaysMs ?? UPLOAD_RETRY_DELAYS_MS,
       metadata: { hash: photo.hash, missionId: photo.missionId, filetype: photo.blob.type || 'image/jpeg' },
       headers: token ? { Authorization: `Bearer ${token}` } : {},
       storeFingerprintForResuming: false,

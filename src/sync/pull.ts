@@ -9,18 +9,20 @@ export interface PullDeps {
   api: SyncApi;
   store: SyncStore;
   status: SyncStatusStore;
+  /** Changes per page (the server's default when absent). */
+  pullLimit?: number;
 }
 
 const sameCursors = (a: Record<string, number>, b: Record<string, number>) =>
   JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
 
 /** Pulls until the server has nothing more; returns how many records arrived. */
-export async function pullChanges({ api, store, status }: PullDeps): Promise<number> {
+export async function pullChanges({ api, store, status, pullLimit }: PullDeps): Promise<number> {
   status.update({ phase: 'pulling' });
   let cursors = await store.readCursors();
   let received = 0;
   for (;;) {
-    const page = await api.pull({ protocolVersion: PROTOCOL_VERSION, cursors });
+    const page = await api.pull({ protocolVersion: PROTOCOL_VERSION, cursors, limit: pullLimit });
     await store.applyPullPage(page.changes, page.cursors);
     received += page.changes.length;
     // A page that moves no cursor cannot lead anywhere: stop rather than loop.

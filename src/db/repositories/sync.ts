@@ -8,39 +8,13 @@ import type { ServerRecord, Session } from '../../shared/protocol';
 import { isNewerThanLocal, mergeServerRecord } from '../../sync/merge';
 import type { PendingPhoto, PushOutcome, StoredSession, SyncStore } from '../../sync/ports';
 import { newId } from '../ids';
-import { db, type OutboxEntry } from '../schema';
+import { db as appDb, type OutboxEntry, type TerrainDB } from '../schema';
 
 const KEY = { session: 'session', clientId: 'clientId', cursors: 'cursors', lastSyncAt: 'lastSyncAt' } as const;
 const uploadKey = (hash: string) => `upload:${hash}`;
 const CHEAP_NETWORK_KEY = 'photosCheapNetworkOnly';
 
-async function readState<T>(key: string): Promise<T | null> {
-  return ((await db.syncState.get(key))?.value as T | undefined) ?? null;
-}
-
 const recordKey = (table: string, id: string) => `${table}/${id}`;
-
-/**
- * Stores server records, each merged with the outbox rows of that record still on the device.
- * Must run inside a transaction over the synced tables and the outbox.
- */
-async function storeServerRecords(records: ServerRecord[]): Promise<void> {
-  if (records.length === 0) return;
-  const rowsByRecord = new Map<string, OutboxEntry[]>();
-  for (const row of await db.outbox.toArray()) {
-    const key = recordKey(row.table, row.recordId);
-    rowsByRecord.set(key, [...(rowsByRecord.get(key) ?? []), row]);
-  }
-  const byTable = new Map<string, ServerRecord[]>();
-  for (const record of records) byTable.set(record.table, [...(byTable.get(record.table) ?? []), record]);
-  for (const [table, list] of byTable) {
-    const locals = await db.table(table).bulkGet(list.map((r) => r.id));
-    const next = list
-      .filter((record, i) => isNewerThanLocal(record, locals[i]))
-      .map((record) => mergeServerRecord(record, rowsByRecord.get(recordKey(table, record.id)) ?? []));
-    await db.table(table).bulkPut(next);
-  }
-}
 
 /** The newest server copy of each record among the answers (a batch may touch a record twice). */
 function newestPerRecord(records: ServerRecord[]): ServerRecord[] {
@@ -53,127 +27,159 @@ function newestPerRecord(records: ServerRecord[]): ServerRecord[] {
   return [...newest.values()];
 }
 
-// Every table: a server record may belong to any synced table, and importing the list of synced
-// tables (src/shared/model) here would put zod in the first screen's bundle.
-const syncTables = () => db.tables;
+/** The sync store over one device database (the app's; tests open one per simulated device). */
+export function createDexieSyncStore(db: TerrainDB): SyncStore {
+  async function readState<T>(key: string): Promise<T | null> {
+    return ((await db.syncState.get(key))?.value as T | undefined) ?? null;
+  }
 
-export const dexieSyncStore: SyncStore = {
-  async clientId() {
-    const existing = await readState<string>(KEY.clientId);
-    if (existing) return existing;
-    const id = newId();
-    await db.syncState.put({ key: KEY.clientId, value: id });
-    return id;
-  },
-  readSession: () => readState<StoredSession>(KEY.session),
-  async saveSession(session: Session) {
-    await db.syncState.put({ key: KEY.session, value: session });
-  },
-  async markSessionExpired() {
-    await db.syncState
-      .where('key')
-      .equals(KEY.session)
-      .modify((row) => {
-        row.value = { ...(row.value as StoredSession), expired: true };
-      });
-  },
-  async clearSession() {
-    await db.syncState.delete(KEY.session);
-  },
-
-  readOutbox: () => db.outbox.toArray(),
-  async applyPushOutcomes(outcomes: PushOutcome[]) {
-    await db.transaction('rw', syncTables(), async () => {
-      const records: ServerRecord[] = [];
-      for (const { rowIds, result } of outcomes) {
-        if (result.status === 'rejected') {
-          const rejected = { code: result.code, message: result.message };
-          await db.outbox.where('mutationId').anyOf(rowIds).modify({ rejected });
-          continue;
-        }
-        await db.outbox.bulkDelete(rowIds);
-        if (result.record) records.push(result.record);
-      }
-      await storeServerRecords(newestPerRecord(records));
-    });
-  },
-
-  async readCursors() {
-    return (await readState<Record<string, number>>(KEY.cursors)) ?? {};
-  },
-  async applyPullPage(changes, cursors) {
-    await db.transaction('rw', syncTables(), async () => {
-      await storeServerRecords(newestPerRecord(changes));
-      await db.syncState.put({ key: KEY.cursors, value: cursors });
-    });
-  },
-
-  async pendingPhotoUploads() {
-    const hashes = (await db.photoBlobs.where('uploaded').equals(0).primaryKeys()) as string[];
-    if (hashes.length === 0) return [];
-    const photos = await db.photos.where('hash').anyOf(hashes).toArray();
-    const seen = new Set<string>();
-    const pending: PendingPhoto[] = [];
-    for (const photo of photos) {
-      const key = `${photo.missionId}/${photo.hash}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      pending.push({ hash: photo.hash, missionId: photo.missionId });
+  /**
+   * Stores server records, each merged with the outbox rows of that record still on the device.
+   * Must run inside a transaction over the synced tables and the outbox.
+   */
+  async function storeServerRecords(records: ServerRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    const rowsByRecord = new Map<string, OutboxEntry[]>();
+    for (const row of await db.outbox.toArray()) {
+      const key = recordKey(row.table, row.recordId);
+      rowsByRecord.set(key, [...(rowsByRecord.get(key) ?? []), row]);
     }
-    return pending;
-  },
-  async readPhotoBlob(hash) {
-    return (await db.photoBlobs.get(hash))?.blob ?? null;
-  },
-  async markPhotoUploaded(hash) {
-    await db.transaction('rw', db.photoBlobs, db.syncState, async () => {
-      await db.photoBlobs.update(hash, { uploaded: 1 });
-      await db.syncState.delete(uploadKey(hash));
-    });
-  },
-  readUploadUrl: (hash) => readState<string>(uploadKey(hash)),
-  async saveUploadUrl(hash, url) {
-    if (url) await db.syncState.put({ key: uploadKey(hash), value: url });
-    else await db.syncState.delete(uploadKey(hash));
-  },
-  async photosWithoutBlob() {
-    const photos = await db.photos.toArray();
-    const wanted = [...new Set(photos.filter((p) => !p.deletedAt).map((p) => p.hash))];
-    if (wanted.length === 0) return [];
-    const held = new Set((await db.photoBlobs.where('hash').anyOf(wanted).primaryKeys()) as string[]);
-    return wanted.filter((hash) => !held.has(hash));
-  },
-  async storeDownloadedPhoto(hash, blob, thumb) {
-    await db.transaction('rw', db.photoBlobs, async () => {
-      // Never replace bytes already here (they may be the device's own, not yet uploaded).
-      if (!(await db.photoBlobs.get(hash))) await db.photoBlobs.add({ hash, blob, thumb, uploaded: 1 });
-    });
-  },
+    const byTable = new Map<string, ServerRecord[]>();
+    for (const record of records) byTable.set(record.table, [...(byTable.get(record.table) ?? []), record]);
+    for (const [table, list] of byTable) {
+      const locals = await db.table(table).bulkGet(list.map((r) => r.id));
+      const next = list
+        .filter((record, i) => isNewerThanLocal(record, locals[i]))
+        .map((record) => mergeServerRecord(record, rowsByRecord.get(recordKey(table, record.id)) ?? []));
+      await db.table(table).bulkPut(next);
+    }
+  }
 
-  async photosOnCheapNetworkOnly() {
-    return (await db.settings.get(CHEAP_NETWORK_KEY))?.value === true;
-  },
-  async setLastSyncAt(iso) {
-    await db.syncState.put({ key: KEY.lastSyncAt, value: iso });
-  },
-};
+  // Every table: a server record may belong to any synced table, and importing the list of synced
+  // tables (src/shared/model) here would put zod in the first screen's bundle.
+  const syncTables = () => db.tables;
+
+  const store: SyncStore = {
+    async clientId() {
+      const existing = await readState<string>(KEY.clientId);
+      if (existing) return existing;
+      const id = newId();
+      await db.syncState.put({ key: KEY.clientId, value: id });
+      return id;
+    },
+    readSession: () => readState<StoredSession>(KEY.session),
+    async saveSession(session: Session) {
+      await db.syncState.put({ key: KEY.session, value: session });
+    },
+    async markSessionExpired() {
+      await db.syncState
+        .where('key')
+        .equals(KEY.session)
+        .modify((row) => {
+          row.value = { ...(row.value as StoredSession), expired: true };
+        });
+    },
+    async clearSession() {
+      await db.syncState.delete(KEY.session);
+    },
+
+    readOutbox: () => db.outbox.toArray(),
+    async applyPushOutcomes(outcomes: PushOutcome[]) {
+      await db.transaction('rw', syncTables(), async () => {
+        const records: ServerRecord[] = [];
+        for (const { rowIds, result } of outcomes) {
+          if (result.status === 'rejected') {
+            const rejected = { code: result.code, message: result.message };
+            await db.outbox.where('mutationId').anyOf(rowIds).modify({ rejected });
+            continue;
+          }
+          await db.outbox.bulkDelete(rowIds);
+          if (result.record) records.push(result.record);
+        }
+        await storeServerRecords(newestPerRecord(records));
+      });
+    },
+
+    async readCursors() {
+      return (await readState<Record<string, number>>(KEY.cursors)) ?? {};
+    },
+    async applyPullPage(changes, cursors) {
+      await db.transaction('rw', syncTables(), async () => {
+        await storeServerRecords(newestPerRecord(changes));
+        await db.syncState.put({ key: KEY.cursors, value: cursors });
+      });
+    },
+
+    async pendingPhotoUploads() {
+      const hashes = (await db.photoBlobs.where('uploaded').equals(0).primaryKeys()) as string[];
+      if (hashes.length === 0) return [];
+      const photos = await db.photos.where('hash').anyOf(hashes).toArray();
+      const seen = new Set<string>();
+      const pending: PendingPhoto[] = [];
+      for (const photo of photos) {
+        const key = `${photo.missionId}/${photo.hash}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        pending.push({ hash: photo.hash, missionId: photo.missionId });
+      }
+      return pending;
+    },
+    async readPhotoBlob(hash) {
+      return (await db.photoBlobs.get(hash))?.blob ?? null;
+    },
+    async markPhotoUploaded(hash) {
+      await db.transaction('rw', db.photoBlobs, db.syncState, async () => {
+        await db.photoBlobs.update(hash, { uploaded: 1 });
+        await db.syncState.delete(uploadKey(hash));
+      });
+    },
+    readUploadUrl: (hash) => readState<string>(uploadKey(hash)),
+    async saveUploadUrl(hash, url) {
+      if (url) await db.syncState.put({ key: uploadKey(hash), value: url });
+      else await db.syncState.delete(uploadKey(hash));
+    },
+    async photosWithoutBlob() {
+      const photos = await db.photos.toArray();
+      const wanted = [...new Set(photos.filter((p) => !p.deletedAt).map((p) => p.hash))];
+      if (wanted.length === 0) return [];
+      const held = new Set((await db.photoBlobs.where('hash').anyOf(wanted).primaryKeys()) as string[]);
+      return wanted.filter((hash) => !held.has(hash));
+    },
+    async storeDownloadedPhoto(hash, blob, thumb) {
+      await db.transaction('rw', db.photoBlobs, async () => {
+        // Never replace bytes already here (they may be the device's own, not yet uploaded).
+        if (!(await db.photoBlobs.get(hash))) await db.photoBlobs.add({ hash, blob, thumb, uploaded: 1 });
+      });
+    },
+
+    async photosOnCheapNetworkOnly() {
+      return (await db.settings.get(CHEAP_NETWORK_KEY))?.value === true;
+    },
+    async setLastSyncAt(iso) {
+      await db.syncState.put({ key: KEY.lastSyncAt, value: iso });
+    },
+  };
+  return store;
+}
+
+export const dexieSyncStore = createDexieSyncStore(appDb);
 
 // ---- for screens (through live queries in src/app/hooks/useSyncStatus.ts) ---------------------
 
 export const readSession = dexieSyncStore.readSession;
-export const readLastSyncAt = () => readState<string>(KEY.lastSyncAt);
-export const countPendingChanges = () => db.outbox.count();
-export const countPendingPhotos = () => db.photoBlobs.where('uploaded').equals(0).count();
-export const listOutbox = () => db.outbox.toArray();
+export const readLastSyncAt = () =>
+  appDb.syncState.get(KEY.lastSyncAt).then((row) => (row?.value as string | undefined) ?? null);
+export const countPendingPhotos = () => appDb.photoBlobs.where('uploaded').equals(0).count();
+export const listOutbox = () => appDb.outbox.toArray();
 export const readPhotosOnCheapNetworkOnly = dexieSyncStore.photosOnCheapNetworkOnly;
 
 export async function setPhotosOnCheapNetworkOnly(value: boolean): Promise<void> {
-  await db.settings.put({ key: CHEAP_NETWORK_KEY, value });
+  await appDb.settings.put({ key: CHEAP_NETWORK_KEY, value });
 }
 
 /** "Réessayer": the refused change goes out again with the next sync (alone, see squash.ts). */
 export async function retryRejectedChange(mutationId: string): Promise<void> {
-  await db.outbox
+  await appDb.outbox
     .where('mutationId')
     .equals(mutationId)
     .modify((row) => {

@@ -1,0 +1,126 @@
+// Photos through the sync engine and the real server (tus in process): sent once, resumed at the
+// server's offset after a cut, fetched by the other member with their hash checked, never deleted,
+// and held back on a metered link when the person asked for it.
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { insertRecord } from '../../../src/db/mutations';
+import { setPhotosOnCheapNetworkOnly } from '../../../src/db/repositories/sync';
+import { db as appDb } from '../../../src/db/schema';
+import { UPLOAD_CHUNK_BYTES } from '../../../src/shared/constants';
+import type { Mission } from '../../../src/shared/model';
+import { aCommune, aMission, aPhoto, aVisitNote } from '../../fixtures/builders';
+import { adminOf, type Device, makeDevice } from './support/device';
+import { type InProcessServer, startInProcessServer } from './support/inProcessServer';
+
+let server: InProcessServer;
+let admin: Awaited<ReturnType<typeof adminOf>>;
+let a: Device;
+let b: Device;
+let mission: Mission;
+
+beforeAll(async () => {
+  server = await startInProcessServer();
+  admin = await adminOf(server);
+});
+afterAll(() => server.close());
+
+beforeEach(async () => {
+  await Promise.all(appDb.tables.map((t) => t.clear()));
+  server.intercept(null);
+  server.log.length = 0;
+  const awa = await admin.newMember('Awa Exemple');
+  const ibrahim = await admin.newMember('Ibrahim Exemple');
+  a = makeDevice(server, 'a', appDb);
+  b = makeDevice(server, 'b');
+  await a.logIn(awa.email, awa.password);
+  await b.logIn(ibrahim.email, ibrahim.password);
+  mission = await insertRecord('missions', aMission());
+  await a.sync();
+  await admin.api.addMember(mission.id, ibrahim.user.id);
+});
+
+/** A photo taken on device A: its bytes (2.5 chunks) and its record, as the photo screen stores them. */
+async function takePhoto(bytes = randomBytes(Math.round(UPLOAD_CHUNK_BYTES * 2.5))) {
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  const blob = new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' });
+  const commune = await insertRecord('communes', aCommune(mission.id));
+  const note = await insertRecord('visitNotes', aVisitNote(mission.id, commune.id));
+  await appDb.photoBlobs.add({ hash, blob, thumb: blob, uploaded: 0 });
+  await insertRecord('photos', aPhoto(mission.id, note.id, { hash, bytes: bytes.length }));
+  return { hash, bytes };
+}
+
+const storedOnServer = (hash: string) => path.join(server.dataDir, 'photos', hash.slice(0, 2), hash);
+const photoRequests = (method: string) =>
+  server.log.filter((r) => r.device === 'a' && r.method === method && r.path.startsWith('/api/photos/uploads'));
+
+describe('photos through sync', () => {
+  it('uploads a photo once, in chunks, and the other member downloads the same bytes', async () => {
+    const { hash, bytes } = await takePhoto();
+    await a.sync();
+    expect((await appDb.photoBlobs.get(hash))?.uploaded).toBe(1);
+    expect(fs.readFileSync(storedOnServer(hash)).equals(bytes)).toBe(true);
+    expect(photoRequests('PATCH')).toHaveLength(3);
+
+    await b.sync();
+    const received = await b.db.photoBlobs.get(hash);
+    expect(received?.uploaded).toBe(1);
+    expect(Buffer.from(await received!.blob.arrayBuffer()).equals(bytes)).toBe(true);
+    expect(received?.thumb).toBeDefined();
+  });
+
+  it('resumes an upload cut mid-photo at the server offset, and the server keeps one copy', async () => {
+    const { hash, bytes } = await takePhoto();
+    let patches = 0;
+    server.intercept((r) => (r.method === 'PATCH' && ++patches === 2 ? 'drop-request' : 'pass'));
+    await expect(a.sync()).rejects.toMatchObject({ code: 'network' });
+    expect((await appDb.photoBlobs.get(hash))?.uploaded).toBe(0);
+    expect(await appDb.syncState.get(`upload:${hash}`)).toBeDefined();
+
+    server.intercept(null);
+    const before = photoRequests('PATCH').length;
+    await a.sync();
+    const resumed = photoRequests('PATCH').slice(before);
+    expect(resumed[0].headers.get('upload-offset')).toBe(String(UPLOAD_CHUNK_BYTES));
+    expect(photoRequests('POST')).toHaveLength(1);
+    expect((await appDb.photoBlobs.get(hash))?.uploaded).toBe(1);
+    expect(await appDb.syncState.get(`upload:${hash}`)).toBeUndefined();
+    expect(fs.readFileSync(storedOnServer(hash)).equals(bytes)).toBe(true);
+    expect(fs.readdirSync(path.dirname(storedOnServer(hash)))).toEqual([hash]);
+  });
+
+  it('does not send a photo the server already holds, and keeps its bytes on the device', async () => {
+    const { hash, bytes } = await takePhoto();
+    await a.sync();
+    await appDb.photoBlobs.update(hash, { uploaded: 0 });
+    const before = photoRequests('POST').length;
+    await a.sync();
+    expect(photoRequests('POST').length).toBe(before);
+    const kept = await appDb.photoBlobs.get(hash);
+    expect(kept?.uploaded).toBe(1);
+    expect(kept?.blob.size).toBe(bytes.length);
+  });
+
+  it('refuses downloaded bytes that do not match their hash', async () => {
+    const { hash } = await takePhoto();
+    await a.sync();
+    fs.writeFileSync(storedOnServer(hash), randomBytes(1000));
+    await expect(b.sync()).rejects.toMatchObject({ code: 'photo-hash-mismatch' });
+    expect(await b.db.photoBlobs.get(hash)).toBeUndefined();
+    expect(await b.db.photos.where('hash').equals(hash).count()).toBe(1);
+  });
+
+  it('holds photos back on a metered link when asked, while text still syncs', async () => {
+    const { hash } = await takePhoto();
+    await setPhotosOnCheapNetworkOnly(true);
+    const report = await a.sync({ isMetered: () => true });
+    expect(report.photosDeferred).toBe(true);
+    expect(a.status.get().photosDeferred).toBe(true);
+    expect(await appDb.outbox.count()).toBe(0);
+    expect((await appDb.photoBlobs.get(hash))?.uploaded).toBe(0);
+    await a.sync({ isMetered: () => false });
+    expect((await appDb.photoBlobs.get(hash))?.uploaded).toBe(1);
+  });
+});

@@ -1,0 +1,67 @@
+// The real server app (src/server/app.ts) on a temporary data folder, called in process: sync
+// tests pass its `app.request` as the engine's fetch. Every request is logged so tests can check
+// what went over the "wire", and `interceptor` can cut the link for a chosen request.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createApp } from '../../../../src/server/app';
+import { bootstrapAdmin } from '../../../../src/server/auth/bootstrapAdmin';
+import { openDatabase } from '../../../../src/server/db/database';
+import { migrateToLatest } from '../../../../src/server/db/migrations';
+import type { FetchLike } from '../../../../src/sync/http';
+
+export const ADMIN_EMAIL = 'admin@exemple.test';
+export const ADMIN_PASSWORD = 'mot-de-passe-admin';
+export const BASE_URL = 'http://terrain.test';
+
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  headers: Headers;
+  device: string;
+}
+
+export type Interceptor = (request: LoggedRequest) => 'pass' | 'drop-request' | 'drop-response';
+
+export async function startInProcessServer() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'terrain-sync-'));
+  const db = await openDatabase({ dataDir });
+  await migrateToLatest(db);
+  await bootstrapAdmin(db, { ADMIN_EMAIL, ADMIN_PASSWORD }, () => undefined);
+  const distDir = path.join(dataDir, 'dist');
+  fs.mkdirSync(distDir);
+  const app = createApp({ distDir, version: 'test', db, dataDir });
+  const log: LoggedRequest[] = [];
+  let interceptor: Interceptor = () => 'pass';
+
+  /** The fetch one device uses: through the log and the interceptor to the in-process app. */
+  function fetchFor(device: string): FetchLike {
+    return async (input, init) => {
+      const url = new URL(input);
+      const entry = { method: init?.method ?? 'GET', path: url.pathname, headers: new Headers(init?.headers), device };
+      log.push(entry);
+      const fate = interceptor(entry);
+      if (fate === 'drop-request') throw new TypeError('fetch failed (link cut before the request)');
+      const response = await app.request(url.pathname + url.search, init);
+      if (fate === 'drop-response') throw new TypeError('fetch failed (link cut before the answer)');
+      return response;
+    };
+  }
+
+  return {
+    app,
+    db,
+    dataDir,
+    log,
+    fetchFor,
+    intercept(next: Interceptor | null) {
+      interceptor = next ?? (() => 'pass');
+    },
+    async close() {
+      await db.destroy();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type InProcessServer = Awaited<ReturnType<typeof startInProcessServer>>;
