@@ -27,6 +27,8 @@ export const UPLOAD_CHUNK_BYTES = 256 * 1024;
 
 export const SYNC_RETRY_MIN_MS = 5_000;
 export const SYNC_RETRY_MAX_MS = 15 * 60_000;
+/** After a local change, sync this long after the last one (autosave writes every pause in typing). */
+export const SYNC_AFTER_CHANGE_MS = 3_000;
 /** Sync again on its own this often while the app is visible and online. */
 export const SYNC_PERIODIC_MS = 5 * 60_000;
 /** A sync request (push, pull page, photo chunk) that gets no answer by then counts as a network failure. */

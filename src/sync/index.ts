@@ -2,9 +2,11 @@
 // window's events. Loaded with a dynamic import (it carries zod and tus-js-client), so the first
 // screen does not wait for it. One scheduler per page.
 
+import { liveQuery } from 'dexie';
 import { isQuotaError } from '../db/repositories/storage';
 import { dexieSyncStore } from '../db/repositories/sync';
-import { SYNC_PERIODIC_MS } from '../shared/constants';
+import { db } from '../db/schema';
+import { SYNC_AFTER_CHANGE_MS, SYNC_PERIODIC_MS } from '../shared/constants';
 import type { Session } from '../shared/protocol';
 import { createSyncApi, login, logout } from './api';
 import { browserSchedulerEnv } from './browserEnv';
@@ -56,9 +58,23 @@ async function runOnce(): Promise<SyncRunResult> {
 
 let scheduler: Scheduler | null = null;
 
+/** Calls `listener` whenever the outbox grows (a new local change), not when acknowledged rows leave. */
+function onLocalChange(listener: () => void): () => void {
+  let last: number | null = null;
+  const subscription = liveQuery(() => db.outbox.count()).subscribe((count) => {
+    if (last !== null && count > last) listener();
+    last = count;
+  });
+  return () => subscription.unsubscribe();
+}
+
 /** Starts syncing by itself (at start, online, visible, periodic, back-off). Safe to call twice. */
 export function startSync(): void {
-  scheduler ??= createScheduler(runOnce, browserSchedulerEnv, { periodicMs: SYNC_PERIODIC_MS });
+  scheduler ??= createScheduler(
+    runOnce,
+    { ...browserSchedulerEnv, onLocalChange },
+    { periodicMs: SYNC_PERIODIC_MS, afterChangeMs: SYNC_AFTER_CHANGE_MS },
+  );
   scheduler.start();
 }
 

@@ -1,6 +1,6 @@
-// When sync runs: at start, when the network comes back, when the app becomes visible, on the
-// "Synchroniser" button, on a back-off timer after a failure and periodically while visible and
-// online. Never two at once: a request during a sync makes exactly one more run afterwards.
+// When sync runs: at start, when the network comes back, when the app becomes visible, shortly
+// after local changes, on the "Synchroniser" button, on a back-off timer after a failure and
+// periodically while visible and online. Never two at once: a request during a sync makes exactly one more run afterwards.
 // The browser's events and timers come in through SchedulerEnv, so this is tested with fakes.
 import { Backoff } from './backoff';
 
@@ -12,6 +12,8 @@ export interface SchedulerEnv {
   isVisible(): boolean;
   onOnline(listener: () => void): () => void;
   onVisible(listener: () => void): () => void;
+  /** Called when the device records a new change (optional: tests may leave it out). */
+  onLocalChange?(listener: () => void): () => void;
   setTimer(callback: () => void, ms: number): unknown;
   clearTimer(handle: unknown): void;
 }
@@ -26,7 +28,7 @@ export interface Scheduler {
 export function createScheduler(
   run: () => Promise<SyncRunResult>,
   env: SchedulerEnv,
-  options: { periodicMs: number; backoff?: Backoff },
+  options: { periodicMs: number; afterChangeMs?: number; backoff?: Backoff },
 ): Scheduler {
   const backoff = options.backoff ?? new Backoff();
   let running: Promise<void> | null = null;
@@ -34,6 +36,7 @@ export function createScheduler(
   let started = false;
   let retryTimer: unknown = null;
   let periodicTimer: unknown = null;
+  let changeTimer: unknown = null;
   let unsubscribe: (() => void)[] = [];
 
   const clearRetry = () => {
@@ -64,6 +67,15 @@ export function createScheduler(
     return running;
   }
 
+  /** Changes come in bursts (autosave): one sync once they pause. */
+  function afterChange() {
+    if (changeTimer !== null) env.clearTimer(changeTimer);
+    changeTimer = env.setTimer(() => {
+      changeTimer = null;
+      void requestSync();
+    }, options.afterChangeMs ?? 0);
+  }
+
   function armPeriodic() {
     periodicTimer = env.setTimer(() => {
       if (env.isVisible()) void requestSync();
@@ -76,6 +88,7 @@ export function createScheduler(
       if (started) return;
       started = true;
       unsubscribe = [env.onOnline(() => void requestSync()), env.onVisible(() => void requestSync())];
+      if (env.onLocalChange) unsubscribe.push(env.onLocalChange(afterChange));
       armPeriodic();
       void requestSync();
     },
@@ -84,8 +97,9 @@ export function createScheduler(
       for (const off of unsubscribe) off();
       unsubscribe = [];
       clearRetry();
-      if (periodicTimer !== null) env.clearTimer(periodicTimer);
+      for (const timer of [periodicTimer, changeTimer]) if (timer !== null) env.clearTimer(timer);
       periodicTimer = null;
+      changeTimer = null;
     },
     requestSync,
   };

@@ -5,7 +5,7 @@ import { createScheduler, type SchedulerEnv, type SyncRunResult } from '../../..
 function fakeEnv() {
   const timers = new Map<number, { callback: () => void; ms: number }>();
   let nextTimer = 0;
-  const listeners = { online: [] as (() => void)[], visible: [] as (() => void)[] };
+  const listeners = { online: [] as (() => void)[], visible: [] as (() => void)[], change: [] as (() => void)[] };
   const env: SchedulerEnv & { online: boolean; visible: boolean } = {
     online: true,
     visible: true,
@@ -18,6 +18,10 @@ function fakeEnv() {
     onVisible(listener) {
       listeners.visible.push(listener);
       return () => listeners.visible.splice(listeners.visible.indexOf(listener), 1);
+    },
+    onLocalChange(listener) {
+      listeners.change.push(listener);
+      return () => listeners.change.splice(listeners.change.indexOf(listener), 1);
     },
     setTimer(callback, ms) {
       timers.set(++nextTimer, { callback, ms });
@@ -133,6 +137,23 @@ describe('the sync scheduler', () => {
     await flush();
     env.visible = false;
     tick();
+    await flush();
+    expect(runs).toBe(2);
+  });
+
+  it('syncs once after a burst of local changes, when they pause', async () => {
+    const { env, timers, listeners } = fakeEnv();
+    const scheduler = createScheduler(
+      counting(() => 'ok'),
+      env,
+      { periodicMs: PERIODIC_MS, afterChangeMs: 3_000 },
+    );
+    scheduler.start();
+    await flush();
+    for (let i = 0; i < 5; i++) for (const l of listeners.change) l();
+    const pending = [...timers.values()].filter((t) => t.ms === 3_000);
+    expect(pending).toHaveLength(1);
+    pending[0].callback();
     await flush();
     expect(runs).toBe(2);
   });
