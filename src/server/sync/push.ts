@@ -50,8 +50,9 @@ async function refusal(ctx: PushContext, m: Mutation, current: StoredRecord | nu
   if (m.changes.missionId !== undefined && m.changes.missionId !== m.missionId) return 'mission-mismatch';
   if (m.changes.id !== undefined && m.changes.id !== m.recordId) return 'invalid-record';
   if (m.table === 'missions' && m.recordId !== m.missionId) return 'invalid-record';
-  const known = recordSchemas[m.table].shape as Record<string, unknown>;
-  if (Object.keys(m.changes).some((field) => !(field in known))) return 'invalid-record';
+  // Own keys only: `constructor` or `__proto__` must not pass for fields of the table.
+  const known = recordSchemas[m.table].shape;
+  if (Object.keys(m.changes).some((field) => !Object.hasOwn(known, field))) return 'invalid-record';
   if (!current && m.op === 'delete') return 'not-found';
   return null;
 }

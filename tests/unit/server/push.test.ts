@@ -154,6 +154,27 @@ describe('push', () => {
     expect(changes.some((c) => c.id === note.id)).toBe(false);
   });
 
+  it('rejects field names that only exist on Object.prototype', async () => {
+    const mission = await newMission();
+    const note = aVisitNote(mission.id, 'c1');
+    await server.push(member.token, [createMutation('visitNotes', note)]);
+    const raw = `{"protocolVersion":1,"clientId":"d","mutations":[${['constructor', '__proto__', 'toString']
+      .map(
+        (field) =>
+          `{"mutationId":"${field}-m","table":"visitNotes","recordId":"${note.id}","missionId":"${mission.id}","op":"put","baseVersion":1,"changes":{"${field}":{"polluted":true}}}`,
+      )
+      .join(',')}]}`;
+    const res = await server.call('POST', '/api/sync/push', { token: member.token, raw });
+    const { results } = (await res.json()) as { results: { status: string; code?: string }[] };
+    expect(results[0].code).toBe('invalid-record');
+    expect(results[2].code).toBe('invalid-record');
+    // A `__proto__` key is dropped while the body is validated: nothing of it reaches the record.
+    const { changes } = await server.pull(member.token);
+    const stored = changes.find((c) => c.id === note.id)!;
+    expect(JSON.stringify(stored.data)).not.toContain('polluted');
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+
   it('rejects a mutation whose missionId differs from the stored record', async () => {
     const missionA = await newMission();
     const missionB = await newMission();
