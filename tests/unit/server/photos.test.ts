@@ -34,8 +34,9 @@ function storedFiles(): string[] {
     .map((e) => e.name);
 }
 
+/** Creates an upload at the endpoint the app uses (with its trailing slash). */
 async function create(bytes: Buffer, hash = sha256(bytes), token = member.token, missionId = mission.id) {
-  return server.call('POST', '/api/photos/uploads', {
+  return server.call('POST', '/api/photos/uploads/', {
     token,
     headers: {
       ...tus,
