@@ -22,9 +22,30 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
+/**
+ * TERRAIN_TEST_PG_URL=postgres://user@host:port/postgres runs the same tests on PostgreSQL: each
+ * test server gets a fresh database there, dropped at the end.
+ */
+async function freshDatabaseUrl(): Promise<{ url?: string; drop: () => Promise<void> }> {
+  const adminUrl = process.env.TERRAIN_TEST_PG_URL;
+  if (!adminUrl) return { drop: async () => undefined };
+  const pg = (await import('pg')).default;
+  const name = `terrain_test_${ulid().toLowerCase()}`;
+  const run = async (statement: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    await client.query(statement).finally(() => client.end());
+  };
+  await run(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`DROP DATABASE ${name}`) };
+}
+
 export async function makeTestServer() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'terrain-server-'));
-  const db = await openDatabase({ dataDir });
+  const database = await freshDatabaseUrl();
+  const db = await openDatabase({ dataDir, databaseUrl: database.url });
   await migrateToLatest(db);
   await bootstrapAdmin(db, { ADMIN_EMAIL, ADMIN_PASSWORD }, () => undefined);
   const distDir = path.join(dataDir, 'dist');
@@ -89,6 +110,7 @@ export async function makeTestServer() {
 
   async function close() {
     await db.destroy();
+    await database.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 
