@@ -13,6 +13,12 @@ const AdminScreen = lazy(() => import('./screens/admin/AdminScreen').then((m) =>
 const MissionLayout = lazy(() =>
   import('./screens/missions/MissionLayout').then((m) => ({ default: m.MissionLayout })),
 );
+const MissionCreateScreen = lazy(() =>
+  import('./screens/missions/MissionCreateScreen').then((m) => ({ default: m.MissionCreateScreen })),
+);
+const OpenActionsScreen = lazy(() =>
+  import('./screens/actions/OpenActionsScreen').then((m) => ({ default: m.OpenActionsScreen })),
+);
 
 export function AppRoutes() {
   return (
@@ -20,7 +26,9 @@ export function AppRoutes() {
       <Suspense fallback={<Loading />}>
         <Switch>
           <Route path="/" component={MissionsScreen} />
+          <Route path="/missions/new" component={MissionCreateScreen} />
           <Route path="/missions/:missionId" nest component={MissionLayout} />
+          <Route path="/actions" component={OpenActionsScreen} />
           <Route path="/settings" component={SettingsScreen} />
           <Route path="/login" component={LoginScreen} />
           <Route path="/admin" component={AdminScreen} />

@@ -1,20 +1,50 @@
 // The catalogues, one namespace per part of the app. Every string a screen shows comes from here.
+import { actions as enActions } from './en/actions';
 import { admin as enAdmin } from './en/admin';
 import { common as enCommon } from './en/common';
+import { communes as enCommunes } from './en/communes';
 import { missions as enMissions } from './en/missions';
+import { participants as enParticipants } from './en/participants';
 import { settings as enSettings } from './en/settings';
 import { sync as enSync } from './en/sync';
+import { tdr as enTdr } from './en/tdr';
 import { visits as enVisits } from './en/visits';
+import { actions as frActions } from './fr/actions';
 import { admin as frAdmin } from './fr/admin';
 import { common as frCommon } from './fr/common';
+import { communes as frCommunes } from './fr/communes';
 import { missions as frMissions } from './fr/missions';
+import { participants as frParticipants } from './fr/participants';
 import { settings as frSettings } from './fr/settings';
 import { sync as frSync } from './fr/sync';
+import { tdr as frTdr } from './fr/tdr';
 import { visits as frVisits } from './fr/visits';
 
 export const catalogues = {
-  fr: { sync: frSync, admin: frAdmin, common: frCommon, missions: frMissions, settings: frSettings, visits: frVisits },
-  en: { sync: enSync, admin: enAdmin, common: enCommon, missions: enMissions, settings: enSettings, visits: enVisits },
+  fr: {
+    tdr: frTdr,
+    participants: frParticipants,
+    communes: frCommunes,
+    actions: frActions,
+    sync: frSync,
+    admin: frAdmin,
+    common: frCommon,
+    missions: frMissions,
+    settings: frSettings,
+    visits: frVisits,
+  },
+  en: {
+    tdr: enTdr,
+    participants: enParticipants,
+    communes: enCommunes,
+    actions: enActions,
+    sync: enSync,
+    admin: enAdmin,
+    common: enCommon,
+    missions: enMissions,
+    settings: enSettings,
+    visits: enVisits,
+  },
 } as const;
 
 export type Language = keyof typeof catalogues;

@@ -17,12 +17,13 @@ export type ValidationCode =
   | 'seats-invalid'
   | 'phone-invalid'
   | 'email-invalid'
-  | 'position-invalid'
   | 'lat-invalid'
   | 'lon-invalid'
   | 'position-incomplete'
   | 'tdr-empty'
-  | 'tdr-unchanged';
+  | 'tdr-unchanged'
+  | 'nothing-to-import'
+  | 'no-valid-row';
 
 /** Refusals by field path (`title`, `vehicles.0.seats`; `root` for the form as a whole). */
 export type FieldErrors = Record<string, ValidationCode>;
@@ -131,4 +132,31 @@ export async function createMission(draft: MissionDraft): Promise<Mission> {
 
 export async function updateMission(id: string, draft: MissionDraft): Promise<void> {
   await updateRecord('missions', id, missionFields(draft));
+}
+
+export interface MissionSummary {
+  participants: number;
+  communes: number;
+  tdrRevision: number | null;
+  openActionPoints: number;
+}
+
+/** How far the preparation is: counts shown on the mission's overview. */
+export function useMissionSummary(missionId: string): MissionSummary | undefined {
+  return useLiveQuery(async () => {
+    const live = <T extends { deletedAt?: string | null }>(rows: T[]) => rows.filter((r) => !r.deletedAt);
+    const [participants, communes, revisions, points] = await Promise.all([
+      db.participants.where('missionId').equals(missionId).toArray(),
+      db.communes.where('missionId').equals(missionId).toArray(),
+      db.tdrRevisions.where('missionId').equals(missionId).toArray(),
+      db.actionPoints.where('missionId').equals(missionId).toArray(),
+    ]);
+    const numbers = live(revisions).map((r) => r.number);
+    return {
+      participants: live(participants).length,
+      communes: live(communes).length,
+      tdrRevision: numbers.length > 0 ? Math.max(...numbers) : null,
+      openActionPoints: live(points).filter((p) => p.status !== 'fait').length,
+    };
+  }, [missionId]);
 }

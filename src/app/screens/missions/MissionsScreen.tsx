@@ -1,30 +1,69 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { useMissions } from '../../../db/repositories/missions';
 import { Loading } from '../../components/Loading';
 import { formatDay } from '../../format';
 
+// The first screen: kept light. Forms and the demo mission's data load only when asked for.
 export function MissionsScreen() {
   const { t } = useTranslation('missions');
   const missions = useMissions();
   return (
     <div className="page">
-      <h1>{t('list.title')}</h1>
+      <div className="page-title-row">
+        <h1>{t('list.title')}</h1>
+        <Link href="/missions/new" className="button primary">
+          {t('list.new')}
+        </Link>
+      </div>
       {missions === undefined ? (
         <Loading />
       ) : missions.length === 0 ? (
-        <p className="empty">{t('list.empty')}</p>
+        <EmptyState />
       ) : (
         <ul className="card-list">
           {missions.map((mission) => (
             <li key={mission.id} className="card">
               <Link href={`/missions/${mission.id}`}>{mission.title}</Link>
               <p className="muted">
-                {formatDay(mission.startDate)} – {formatDay(mission.endDate)}
+                {formatDay(mission.startDate)} – {formatDay(mission.endDate)} · {t(`status.${mission.status}`)}
               </p>
             </li>
           ))}
         </ul>
+      )}
+    </div>
+  );
+}
+
+function EmptyState() {
+  const { t } = useTranslation('missions');
+  const [, navigate] = useLocation();
+  const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle');
+
+  async function createDemo() {
+    setState('busy');
+    try {
+      const { createDemoMission } = await import('../../../db/repositories/demoMission');
+      navigate(`/missions/${await createDemoMission()}`);
+    } catch (error) {
+      console.error('Terrain: demo mission failed', error);
+      setState('failed');
+    }
+  }
+
+  return (
+    <div className="card">
+      <p className="empty">{t('list.empty')}</p>
+      <p className="muted">{t('list.demoHint')}</p>
+      <button type="button" className="button" disabled={state === 'busy'} onClick={() => void createDemo()}>
+        {t('list.demo')}
+      </button>
+      {state === 'failed' && (
+        <p className="field-error" role="alert">
+          {t('list.demoFailed')}
+        </p>
       )}
     </div>
   );

@@ -1,0 +1,28 @@
+export const communes = {
+  add: 'Ajouter une commune',
+  empty: 'Aucune commune sur l’itinéraire pour l’instant.',
+  itinerary: 'Itinéraire',
+  undated: 'Date à fixer',
+  place: 'Cercle de {{cercle}}, région de {{region}}',
+  regionOnly: 'Région de {{region}}',
+  position: 'Position : {{lat}}, {{lon}}',
+  columns: {
+    name: 'Commune',
+    region: 'Région',
+    cercle: 'Cercle',
+    plannedDate: 'Date de visite prévue',
+    lat: 'Latitude',
+    lon: 'Longitude',
+  },
+  form: {
+    newTitle: 'Nouvelle commune',
+    editTitle: 'Modifier la commune',
+    nameHint: 'Saisissez le nom de la commune.',
+    regionNone: '— Choisir une région —',
+    cercleNone: '— Choisir un cercle —',
+    cercleNeedsRegion: '— Choisissez d’abord la région —',
+    dateHint: 'Pendant la mission : du {{start}} au {{end}}.',
+    positionHint: 'Facultatif. En degrés décimaux, par exemple 14,4843 et -4,1827.',
+    delete: 'Supprimer cette commune',
+  },
+};

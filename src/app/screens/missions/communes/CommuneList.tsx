@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { useCommunes } from '../../../../db/repositories/communes';
+import type { Commune } from '../../../../shared/model';
+import { Loading } from '../../../components/Loading';
+import { formatDay } from '../../../format';
+
+const coordinate = (value: number) => String(value).replace('.', ',');
+
+/** The itinerary: communes by planned date, undated ones last. */
+export function CommuneList({ missionId }: { missionId: string }) {
+  const { t } = useTranslation('communes');
+  const communes = useCommunes(missionId);
+  if (!communes) return <Loading />;
+  const place = (c: Commune) =>
+    c.cercle && c.region
+      ? t('place', { cercle: c.cercle, region: c.region })
+      : c.region
+        ? t('regionOnly', { region: c.region })
+        : '';
+  return (
+    <>
+      <div className="button-row">
+        <Link href="/new" className="button primary">
+          {t('add')}
+        </Link>
+      </div>
+      {communes.length === 0 ? (
+        <p className="empty">{t('empty')}</p>
+      ) : (
+        <ol className="card-list" aria-label={t('itinerary')}>
+          {communes.map((commune) => (
+            <li key={commune.id} className="card">
+              <p className="muted">{commune.plannedDate ? formatDay(commune.plannedDate) : t('undated')}</p>
+              <Link href={`/${commune.id}`}>
+                <strong>{commune.name}</strong>
+              </Link>
+              {place(commune) && <p className="muted">{place(commune)}</p>}
+              {commune.lat !== null && commune.lon !== null && (
+                <p className="muted">{t('position', { lat: coordinate(commune.lat), lon: coordinate(commune.lon) })}</p>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </>
+  );
+}

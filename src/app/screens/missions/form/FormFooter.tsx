@@ -1,0 +1,42 @@
+import type { FieldErrors, FieldValues } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { ValidationCode } from '../../../../db/repositories/missions';
+import type { SaveFailure } from './saving';
+
+/** The form-wide message (nothing changed, save failed) and the buttons. */
+export function FormFooter<T extends FieldValues>(props: {
+  errors: FieldErrors<T>;
+  submitLabel: string;
+  submitting: boolean;
+  onCancel?: () => void;
+  children?: React.ReactNode;
+}) {
+  const { t } = useTranslation(['missions', 'common']);
+  const root = props.errors.root;
+  const failure = root?.save?.message as SaveFailure | undefined;
+  return (
+    <>
+      {root?.message && (
+        <p className="field-error" role="alert">
+          {t(`errors.${root.message as ValidationCode}`)}
+        </p>
+      )}
+      {failure && (
+        <p className="warning" role="alert">
+          {failure === 'quota' ? t('errors.quota', { ns: 'common' }) : t('form.saveFailed')}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="submit" className="button primary" disabled={props.submitting}>
+          {props.submitLabel}
+        </button>
+        {props.onCancel && (
+          <button type="button" className="button" onClick={props.onCancel}>
+            {t('actions.cancel', { ns: 'common' })}
+          </button>
+        )}
+        {props.children}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { type ParticipantDraft, validateParticipant } from '../../../../db/repositories/participants';
+import { PARTICIPANT_ROLES } from '../../../../shared/model';
+import { Field, inputProps } from '../form/Field';
+import { FormFooter } from '../form/FormFooter';
+import { draftResolver } from '../form/resolver';
+import { submitWith } from '../form/saving';
+
+/** The draft plus its N° in the list (only offered when editing: new people go to the end). */
+export type ParticipantFormValues = ParticipantDraft & { position: string };
+
+const resolver = draftResolver<ParticipantFormValues>(validateParticipant);
+
+export function ParticipantForm(props: {
+  title: string;
+  initial: ParticipantFormValues;
+  positions: number;
+  onSave: (values: ParticipantFormValues) => Promise<void>;
+  onCancel: () => void;
+  children?: React.ReactNode;
+}) {
+  const { t } = useTranslation(['participants', 'common']);
+  const form = useForm<ParticipantFormValues>({ defaultValues: props.initial, resolver });
+  const { register, formState } = form;
+  const { errors } = formState;
+  const text = (name: 'fullName' | 'function' | 'organisation' | 'email', type = 'text') => (
+    <Field id={`participant-${name}`} label={t(`columns.${name}`)} error={errors[name]}>
+      <input type={type} {...inputProps(`participant-${name}`, errors[name])} {...register(name)} />
+    </Field>
+  );
+
+  return (
+    <form className="card" noValidate onSubmit={submitWith(form, props.onSave)}>
+      <h2>{props.title}</h2>
+      {text('fullName')}
+      {text('function')}
+      {text('organisation')}
+      <Field id="participant-phone" label={t('columns.phone')} hint={t('form.phoneHint')} error={errors.phone}>
+        <input type="tel" {...inputProps('participant-phone', errors.phone)} {...register('phone')} />
+      </Field>
+      {text('email', 'email')}
+      <div className="field-pair">
+        <Field id="participant-role" label={t('columns.role')}>
+          <select id="participant-role" {...register('role')}>
+            {PARTICIPANT_ROLES.map((role) => (
+              <option key={role} value={role}>
+                {t(`roles.${role}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {props.positions > 1 && (
+          <Field id="participant-position" label={t('form.position')}>
+            <select id="participant-position" {...register('position')}>
+              {Array.from({ length: props.positions }, (_, i) => String(i + 1)).map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
+      </div>
+      <FormFooter
+        errors={errors}
+        submitLabel={t('actions.save', { ns: 'common' })}
+        submitting={formState.isSubmitting}
+        onCancel={props.onCancel}
+      >
+        {props.children}
+      </FormFooter>
+    </form>
+  );
+}

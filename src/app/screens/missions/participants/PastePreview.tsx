@@ -1,0 +1,68 @@
+import { useTranslation } from 'react-i18next';
+import type { ParsedRow, RowProblem } from '../../../../shared/participants/parse';
+import { formatPhone } from '../../../../shared/participants/phone';
+
+const cellProblem: Partial<Record<RowProblem, 'fullName' | 'phone' | 'email'>> = {
+  'name-missing': 'fullName',
+  'phone-invalid': 'phone',
+  'email-invalid': 'email',
+};
+
+/** What the import will do, row by row: ready, or which problems keep the row out. */
+export function PastePreview({ rows, headerSkipped }: { rows: ParsedRow[]; headerSkipped: boolean }) {
+  const { t } = useTranslation('participants');
+  const toFix = rows.filter((row) => row.problems.length > 0).length;
+  return (
+    <section aria-labelledby="import-preview">
+      <h3 id="import-preview">{t('import.preview')}</h3>
+      <p>
+        {t('import.ready', { count: rows.length - toFix })}
+        {toFix > 0 && (
+          <>
+            {' · '}
+            <strong className="error">{t('import.toFix', { count: toFix })}</strong>
+          </>
+        )}
+      </p>
+      {headerSkipped && <p className="muted">{t('import.headerSkipped')}</p>}
+      <div className="table-scroll">
+        <table aria-labelledby="import-preview">
+          <thead>
+            <tr>
+              <th className="num">{t('columns.number')}</th>
+              <th>{t('columns.status')}</th>
+              <th>{t('columns.fullName')}</th>
+              <th>{t('columns.function')}</th>
+              <th>{t('columns.organisation')}</th>
+              <th>{t('columns.phone')}</th>
+              <th>{t('columns.email')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const bad = new Set(row.problems.map((p) => cellProblem[p]));
+              const cell = (name: 'fullName' | 'phone' | 'email', value: string) => (
+                <td className={bad.has(name) ? 'cell-problem' : undefined}>{value}</td>
+              );
+              return (
+                <tr key={row.position} className={row.problems.length > 0 ? 'row-problem' : undefined}>
+                  <td className="num">{row.fields.number ?? row.position}</td>
+                  <td>
+                    {row.problems.length === 0
+                      ? t('import.ok')
+                      : row.problems.map((p) => t(`problems.${p}`)).join(', ')}
+                  </td>
+                  {cell('fullName', row.fields.fullName)}
+                  <td>{row.fields.function}</td>
+                  <td>{row.fields.organisation}</td>
+                  {cell('phone', bad.has('phone') ? row.fields.phone : formatPhone(row.fields.phone))}
+                  {cell('email', row.fields.email)}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
