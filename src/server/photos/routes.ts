@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { Metadata, type Server } from '@tus/server';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { REQUEST_MAX_BYTES } from '../../shared/constants';
 import type { ErrorCode } from '../../shared/errors';
 import { missingPhotosRequestSchema, sha256Schema } from '../../shared/protocol';
@@ -51,7 +51,7 @@ export function photoRoutes(db: Db, dataDir: string): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.use('*', requireUser(db));
 
-  const upload = async (c: import('hono').Context<AppEnv>) => {
+  const upload = async (c: Context<AppEnv>) => {
     if (c.req.method === 'GET') throw new ApiError(404, 'not-found');
     const missionId = await uploadMission(tus, c.req.raw, c.req.param('id'));
     if (!missionId) throw new ApiError(400, 'invalid-body', { reason: 'missionId-missing' });

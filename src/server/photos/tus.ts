@@ -5,6 +5,7 @@ import path from 'node:path';
 import { FileStore } from '@tus/file-store';
 import { Server, type Upload } from '@tus/server';
 import { PHOTO_MAX_BYTES } from '../../shared/constants';
+import type { ErrorCode } from '../../shared/errors';
 import { sha256Schema } from '../../shared/protocol';
 import type { Db } from '../db/database';
 import { errorBody } from '../errors';
@@ -14,7 +15,7 @@ export const UPLOADS_PATH = '/api/photos/uploads';
 /** Unfinished uploads older than this are removed at start. */
 const UPLOAD_EXPIRY_MS = 7 * 24 * 60 * 60 * 1000;
 
-const tusError = (status_code: number, code: Parameters<typeof errorBody>[0]) => ({
+const tusError = (status_code: number, code: ErrorCode) => ({
   status_code,
   body: JSON.stringify(errorBody(code)),
 });
@@ -27,7 +28,7 @@ export function uploadMime(upload: Upload): string {
 export function createTusServer(db: Db, dataDir: string): Server {
   const directory = path.join(dataDir, 'uploads');
   const datastore = new FileStore({ directory, expirationPeriodInMilliseconds: UPLOAD_EXPIRY_MS });
-  return new Server({
+  const server = new Server({
     path: UPLOADS_PATH,
     datastore,
     maxSize: PHOTO_MAX_BYTES,
@@ -47,4 +48,7 @@ export function createTusServer(db: Db, dataDir: string): Server {
       return {};
     },
   });
+  // Uploads abandoned for a week (a photo deleted on the device, a phone lost) free their space.
+  server.cleanUpExpiredUploads().catch((err) => console.error('Terrain : nettoyage des envois impossible', err));
+  return server;
 }
