@@ -25,6 +25,26 @@ export interface MissionBundle {
   photoBytes: (hash: string) => Promise<Uint8Array>;
 }
 
+/**
+ * The same bundle in a form that can be posted to a Worker: the photos as Blobs (for files stored
+ * in IndexedDB these are handles, not copies) instead of a function.
+ */
+export interface MissionBundleData extends Omit<MissionBundle, 'photoBytes'> {
+  photoBlobs: Map<string, Blob>;
+}
+
+export function bundleFromData(data: MissionBundleData): MissionBundle {
+  const { photoBlobs, ...records } = data;
+  return {
+    ...records,
+    photoBytes: async (hash) => {
+      const blob = photoBlobs.get(hash);
+      if (!blob) throw new Error(`photo-missing:${hash}`);
+      return new Uint8Array(await blob.arrayBuffer());
+    },
+  };
+}
+
 /** Called as the work advances: `done` of `total` steps (communes, photos, packing). */
 export type ProgressListener = (done: number, total: number) => void;
 

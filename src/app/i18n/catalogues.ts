@@ -5,6 +5,7 @@ import { common as enCommon } from './en/common';
 import { communes as enCommunes } from './en/communes';
 import { missions as enMissions } from './en/missions';
 import { participants as enParticipants } from './en/participants';
+import { report as enReport } from './en/report';
 import { settings as enSettings } from './en/settings';
 import { sync as enSync } from './en/sync';
 import { tdr as enTdr } from './en/tdr';
@@ -15,6 +16,7 @@ import { common as frCommon } from './fr/common';
 import { communes as frCommunes } from './fr/communes';
 import { missions as frMissions } from './fr/missions';
 import { participants as frParticipants } from './fr/participants';
+import { report as frReport } from './fr/report';
 import { settings as frSettings } from './fr/settings';
 import { sync as frSync } from './fr/sync';
 import { tdr as frTdr } from './fr/tdr';
@@ -23,6 +25,7 @@ import { visits as frVisits } from './fr/visits';
 export const catalogues = {
   fr: {
     tdr: frTdr,
+    report: frReport,
     participants: frParticipants,
     communes: frCommunes,
     actions: frActions,
@@ -35,6 +38,7 @@ export const catalogues = {
   },
   en: {
     tdr: enTdr,
+    report: enReport,
     participants: enParticipants,
     communes: enCommunes,
     actions: enActions,

@@ -1,8 +1,10 @@
 // Reads one mission from the device's database for the report, spreadsheet and archive builders
-// (read-only: nothing here writes). Photo bytes are read one at a time from db.photoBlobs, when a
-// builder asks, so a report with a hundred photos never holds them all in memory at once.
-import type { MissionBundle } from '../../report/bundle';
-import { type RecordOf, SYNCED_TABLES, type SyncedTable } from '../../shared/model';
+// (read-only: nothing here writes). Photos are handed over as the Blobs IndexedDB keeps, read into
+// memory one at a time when a builder asks, so a report with a hundred photos stays light.
+
+import { useLiveQuery } from 'dexie-react-hooks';
+import { bundleFromData, type MissionBundle, type MissionBundleData } from '../../report/bundle';
+import { NOTE_STATES, type NoteState, type RecordOf, SYNCED_TABLES, type SyncedTable } from '../../shared/model';
 import { db } from '../schema';
 
 /**
@@ -22,14 +24,11 @@ async function missionRecords<T extends SyncedTable>(table: T, missionId: string
 
 const alive = <T extends { deletedAt?: string | null }>(rows: T[]) => rows.filter((r) => !r.deletedAt);
 
-async function photoBytes(hash: string): Promise<Uint8Array> {
-  const stored = await db.photoBlobs.get(hash);
-  if (!stored) throw new Error(`photo-missing:${hash}`);
-  return new Uint8Array(await stored.blob.arrayBuffer());
-}
-
-/** The mission as the report sees it (deleted records left out), or null if it does not exist. */
-export async function loadMissionBundle(missionId: string): Promise<MissionBundle | null> {
+/**
+ * The mission as the report sees it (deleted records left out), with the Blobs of the photos
+ * marked for the report; null if the mission does not exist. Its form can be posted to a Worker.
+ */
+export async function loadMissionBundleData(missionId: string): Promise<MissionBundleData | null> {
   const mission = await db.missions.get(missionId);
   if (!mission || mission.deletedAt) return null;
   const [tdrs, participants, communes, notes, photos, actionPoints] = await Promise.all([
@@ -40,17 +39,30 @@ export async function loadMissionBundle(missionId: string): Promise<MissionBundl
     missionRecords('photos', missionId),
     missionRecords('actionPoints', missionId),
   ]);
-  const tdr = alive(tdrs).sort((a, b) => b.number - a.number)[0] ?? null;
+  const reportHashes = [
+    ...new Set(
+      alive(photos)
+        .filter((p) => p.forReport)
+        .map((p) => p.hash),
+    ),
+  ];
+  const stored = await db.photoBlobs.bulkGet(reportHashes);
+  const photoBlobs = new Map(stored.flatMap((s) => (s ? [[s.hash, s.blob] as const] : [])));
   return {
     mission,
-    tdr,
+    tdr: alive(tdrs).sort((a, b) => b.number - a.number)[0] ?? null,
     participants: alive(participants),
     communes: alive(communes),
     notes: alive(notes),
     photos: alive(photos),
     actionPoints: alive(actionPoints),
-    photoBytes,
+    photoBlobs,
   };
+}
+
+export async function loadMissionBundle(missionId: string): Promise<MissionBundle | null> {
+  const data = await loadMissionBundleData(missionId);
+  return data && bundleFromData(data);
 }
 
 export interface MissionArchiveData {
@@ -72,4 +84,18 @@ export async function loadMissionArchiveData(missionId: string): Promise<Mission
       return { bytes: new Uint8Array(bytes), thumb: new Uint8Array(thumb) };
     },
   };
+}
+
+/** How many visit notes of the mission are in each state (live), to choose what the report takes. */
+export function useNoteStateCounts(missionId: string): Record<NoteState, number> | undefined {
+  return useLiveQuery(async () => {
+    const counts = Object.fromEntries(NOTE_STATES.map((s) => [s, 0])) as Record<NoteState, number>;
+    await db.visitNotes
+      .where('missionId')
+      .equals(missionId)
+      .each((note) => {
+        if (!note.deletedAt) counts[note.state] += 1;
+      });
+    return counts;
+  }, [missionId]);
 }

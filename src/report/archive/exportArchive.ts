@@ -74,15 +74,3 @@ export async function exportArchive(
   progress.finish();
   return out;
 }
-
-/** "Visite de terrain" -> "mission-visite-de-terrain.zip": a file name any system accepts. */
-export function archiveFileName(title: string): string {
-  const slug = title
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60);
-  return `mission-${slug || 'terrain'}.zip`;
-}

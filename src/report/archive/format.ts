@@ -7,7 +7,6 @@ import { z } from 'zod';
 export const ARCHIVE_FORMAT = 'terrain-mission-archive';
 /** Raised when the layout changes; a device refuses archives newer than it understands. */
 export const ARCHIVE_VERSION = 1;
-export const ARCHIVE_MIME = 'application/zip';
 
 export const MANIFEST_PATH = 'manifest.json';
 export const DATA_PATH = 'mission.json';

@@ -14,8 +14,6 @@ import { tdrSection } from './tdr';
 
 const GREEN = '1F6F43';
 
-export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
 export async function buildDocx(bundle: MissionBundle, options: BuildOptions = {}): Promise<Uint8Array> {
   const model = buildReportModel(bundle, options);
   const photoCount = model.communes.reduce((n, c) => n + c.photos.length, 0);

@@ -9,8 +9,6 @@ import { communeSection } from './communeSection';
 import { loadPdfMake } from './pdfmake';
 import { actionPoints, budgetSummary, cover, participants, tdr } from './sections';
 
-export const PDF_MIME = 'application/pdf';
-
 export async function buildPdf(bundle: MissionBundle, options: BuildOptions = {}): Promise<Uint8Array> {
   const pdfMake = await loadPdfMake();
   const model = buildReportModel(bundle, options);

@@ -1,8 +1,10 @@
 // CSV as French Excel opens it with a double click: UTF-8 with a byte-order mark (or accents are
 // garbled), `;` between fields (`,` is the decimal mark), CRLF line ends, dates as 22/07/2024,
 // decimals with a comma, amounts as plain whole numbers so they stay numbers.
+
+import type { BuildOptions, MissionBundle } from '../bundle';
 import { formatDay } from '../format';
-import type { CellValue, ColumnKind, SheetTable } from './tables';
+import { buildTables, type CellValue, type ColumnKind, type SheetName, type SheetTable } from './tables';
 
 const BOM = '\uFEFF';
 
@@ -29,8 +31,11 @@ export function tableToCsv(table: SheetTable): string {
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }
 
-export const CSV_MIME = 'text/csv;charset=utf-8';
-
 export function csvBytes(table: SheetTable): Uint8Array {
   return new TextEncoder().encode(tableToCsv(table));
+}
+
+/** One table of the mission as a CSV file. */
+export function buildCsv(bundle: MissionBundle, sheet: SheetName, options: BuildOptions = {}): Uint8Array {
+  return csvBytes(buildTables(bundle, options)[sheet]);
 }

@@ -3,6 +3,7 @@
 import { type BuildOptions, DEFAULT_NOTE_STATES, type MissionBundle } from '../bundle';
 import { executionRate, formatPhone, isEmptyLine } from '../format';
 import { reportLabels as L } from '../labels';
+import type { SheetName } from './names';
 
 /** text: as is; money: whole FCFA; rate: a ratio (0.75); day: an ISO day (YYYY-MM-DD) or ''. */
 export type ColumnKind = 'text' | 'integer' | 'money' | 'rate' | 'day';
@@ -15,8 +16,7 @@ export interface SheetTable {
   rows: CellValue[][];
 }
 
-export const SHEET_NAMES = ['notes', 'achievements', 'participants', 'actionPoints'] as const;
-export type SheetName = (typeof SHEET_NAMES)[number];
+export { SHEET_NAMES, type SheetName } from './names';
 
 const col = (header: string, kind: ColumnKind = 'text', width = 18) => ({ header, kind, width });
 
@@ -25,7 +25,11 @@ export function buildTables(bundle: MissionBundle, options: BuildOptions = {}): 
   const communeName = new Map(bundle.communes.map((c) => [c.id, c.name]));
   const notes = bundle.notes
     .filter((n) => !n.deletedAt && states.has(n.state))
-    .sort((a, b) => (communeName.get(a.communeId) ?? '').localeCompare(communeName.get(b.communeId) ?? '', 'fr'));
+    .sort(
+      (a, b) =>
+        (a.visitDate || '9999').localeCompare(b.visitDate || '9999') ||
+        (communeName.get(a.communeId) ?? '').localeCompare(communeName.get(b.communeId) ?? '', 'fr'),
+    );
   const commune = (id: string) => communeName.get(id) ?? '';
   return {
     notes: {

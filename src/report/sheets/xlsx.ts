@@ -4,8 +4,6 @@ import writeXlsxFile, { type Cell, type Sheet } from 'write-excel-file/universal
 import type { BuildOptions, MissionBundle } from '../bundle';
 import { buildTables, type CellValue, type ColumnKind, SHEET_NAMES, type SheetTable } from './tables';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 function cell(value: CellValue, kind: ColumnKind): Cell {
   if (value === null || value === '') return null;
   if (kind === 'money' && typeof value === 'number') return { value, type: Number, format: '#,##0' };

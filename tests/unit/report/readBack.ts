@@ -59,7 +59,7 @@ export async function countPdfImages(bytes: Uint8Array): Promise<number> {
   let count = 0;
   for (let i = 1; i <= pdf.numPages; i++) {
     const ops = await (await pdf.getPage(i)).getOperatorList();
-    count += ops.fnArray.filter((fn) => fn === OPS.paintImageXObject || fn === OPS.paintJpegXObject).length;
+    count += ops.fnArray.filter((fn) => fn === OPS.paintImageXObject).length;
   }
   await pdf.destroy();
   return count;

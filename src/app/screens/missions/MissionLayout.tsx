@@ -8,7 +8,7 @@ import { missionTabs } from './missionTabs';
 
 /** A mission's pages: its title, the tabs, and the page of the tab. Paths inside are relative. */
 export function MissionLayout() {
-  const { t } = useTranslation('missions');
+  const { t } = useTranslation(['missions', 'report']);
   const { missionId } = useParams<{ missionId: string }>();
   const mission = useMission(missionId);
   if (mission === undefined) return <Loading />;

@@ -44,4 +44,10 @@ export const missionTabs = [
     nest: true,
     Screen: lazyTab(() => import('./ActionPointsScreen').then((m) => m.ActionPointsScreen)),
   },
+  {
+    path: '/report',
+    labelKey: 'report:tab',
+    nest: true,
+    Screen: lazyTab(() => import('../report/ReportScreen').then((m) => m.ReportScreen)),
+  },
 ] as const;

@@ -1,0 +1,198 @@
+// The mission archive: exported from one device, imported into another with no server.
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { loadMissionArchiveData } from '../../../src/db/repositories/reportBundle';
+import { db } from '../../../src/db/schema';
+import { exportArchive } from '../../../src/report/archive/exportArchive';
+import { ArchiveError } from '../../../src/report/archive/format';
+import { importArchive } from '../../../src/report/archive/importArchive';
+import type { VisitNote } from '../../../src/shared/model';
+import { type DemoMission, demoMission } from '../../fixtures/reportBundle';
+
+const RECORD_TABLES = [
+  'missions',
+  'tdrRevisions',
+  'participants',
+  'communes',
+  'visitNotes',
+  'photos',
+  'actionPoints',
+] as const;
+
+async function clearDevice() {
+  await Promise.all(db.tables.map((t) => t.clear()));
+}
+
+/** Puts the demo mission on "this device" as if it had been typed here (test setup). */
+async function seed(demo: DemoMission) {
+  await db.missions.add(demo.mission);
+  if (demo.tdr) await db.tdrRevisions.add(demo.tdr);
+  await db.participants.bulkAdd(demo.participants);
+  await db.communes.bulkAdd(demo.communes);
+  await db.visitNotes.bulkAdd(demo.notes);
+  await db.photos.bulkAdd(demo.photos);
+  await db.actionPoints.bulkAdd(demo.actionPoints);
+  for (const [hash, bytes] of demo.blobs) {
+    const photo = bytes as Uint8Array<ArrayBuffer>;
+    await db.photoBlobs.add({ hash, blob: new Blob([photo]), thumb: new Blob([photo.subarray(0, 100)]), uploaded: 1 });
+  }
+}
+
+async function exportDemo(demo: DemoMission) {
+  await seed(demo);
+  const data = await loadMissionArchiveData(demo.mission.id);
+  if (!data) throw new Error('mission not found');
+  return exportArchive(data);
+}
+
+async function snapshot() {
+  const tables = Object.fromEntries(
+    await Promise.all(RECORD_TABLES.map(async (t) => [t, await db.table(t).orderBy('id').toArray()] as const)),
+  );
+  const blobs = await db.photoBlobs.toArray();
+  return { tables, blobs: blobs.map((b) => b.hash).sort() };
+}
+
+async function refusal(bytes: Uint8Array): Promise<ArchiveError> {
+  const error = await importArchive(bytes).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ArchiveError);
+  return error as ArchiveError;
+}
+
+beforeEach(clearDevice);
+
+describe('the mission archive', () => {
+  it('brings every record and byte-identical photos to a fresh device', async () => {
+    const demo = demoMission();
+    const archive = await exportDemo(demo);
+    const before = await snapshot();
+    await clearDevice();
+
+    const outcome = await importArchive(archive);
+
+    expect(outcome).toMatchObject({
+      missionId: demo.mission.id,
+      missionTitle: demo.mission.title,
+      kept: 0,
+      updated: 0,
+    });
+    expect(await snapshot()).toEqual(before);
+    for (const [hash, bytes] of demo.blobs) {
+      const stored = await db.photoBlobs.get(hash);
+      expect(new Uint8Array(await (stored?.blob.arrayBuffer() ?? new ArrayBuffer(0)))).toEqual(bytes);
+      expect(new Uint8Array(await (stored?.thumb.arrayBuffer() ?? new ArrayBuffer(0)))).toEqual(bytes.subarray(0, 100));
+    }
+  });
+
+  it('lists every file with its SHA-256 in a manifest of our format', async () => {
+    const entries = unzipSync(await exportDemo(demoMission()));
+    const manifest = JSON.parse(new TextDecoder().decode(entries['manifest.json']));
+    expect(manifest).toMatchObject({ format: 'terrain-mission-archive', version: 1 });
+    expect(manifest.files.map((f: { path: string }) => f.path).sort()).toEqual(
+      Object.keys(entries)
+        .filter((p) => p !== 'manifest.json')
+        .sort(),
+    );
+    expect(manifest.files.filter((f: { path: string }) => f.path.startsWith('photos/'))).toHaveLength(6);
+  });
+
+  it('queues the imported records for the server, so they sync later', async () => {
+    const archive = await exportDemo(demoMission());
+    await clearDevice();
+    const outcome = await importArchive(archive);
+    expect(await db.outbox.count()).toBe(outcome.added);
+    expect(outcome.photosAdded).toBe(6);
+    expect((await db.photoBlobs.toArray()).every((b) => b.uploaded === 0)).toBe(true);
+  });
+
+  it('doubles nothing when the same archive is imported twice', async () => {
+    const archive = await exportDemo(demoMission());
+    await clearDevice();
+    await importArchive(archive);
+    const once = await snapshot();
+    const outbox = await db.outbox.count();
+
+    const second = await importArchive(archive);
+
+    expect(second).toMatchObject({ added: 0, updated: 0, photosAdded: 0 });
+    expect(await snapshot()).toEqual(once);
+    expect(await db.outbox.count()).toBe(outbox);
+  });
+
+  it('keeps this device’s newer edit and takes the archive’s newer one', async () => {
+    const demo = demoMission();
+    const archive = await exportDemo(demo);
+    const [noteA, noteB] = demo.notes;
+    // After the export, this device edits note A; the archive's copy of note B is newer than ours.
+    await db.visitNotes.update(noteA.id, {
+      observations: 'Modifié ici, plus tard',
+      updatedAt: '2999-01-01T00:00:00.000Z',
+    });
+    await db.visitNotes.update(noteB.id, { observations: 'Ancienne version', updatedAt: '2000-01-01T00:00:00.000Z' });
+
+    const outcome = await importArchive(archive);
+
+    expect((await db.visitNotes.get(noteA.id))?.observations).toBe('Modifié ici, plus tard');
+    expect((await db.visitNotes.get(noteB.id))?.observations).toBe(noteB.observations);
+    expect(outcome.updated).toBe(1);
+    const queued = await db.outbox.where('[table+recordId]').equals(['visitNotes', noteB.id]).toArray();
+    expect(queued.map((q) => q.changes.observations)).toEqual([noteB.observations]);
+  });
+
+  it('refuses an archive with one byte changed, and imports nothing', async () => {
+    const archive = await exportDemo(demoMission());
+    await clearDevice();
+    const entries = unzipSync(archive);
+    const photo = Object.keys(entries).find((p) => p.startsWith('photos/')) as string;
+    // Find the photo's bytes in the ZIP (stored as they are) and change one of them.
+    const at = Buffer.from(archive).indexOf(Buffer.from(entries[photo].subarray(200, 240))) + 10;
+    expect(at).toBeGreaterThan(10);
+    const tampered = archive.slice();
+    tampered[at] ^= 0xff;
+
+    expect((await refusal(tampered)).code).toBe('archive-corrupt');
+    expect(await snapshot()).toEqual({ tables: Object.fromEntries(RECORD_TABLES.map((t) => [t, []])), blobs: [] });
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('refuses a ZIP that is not a Terrain archive, and a file that is not a ZIP', async () => {
+    expect((await refusal(zipSync({ 'notes.txt': strToU8('bonjour') }))).code).toBe('archive-foreign');
+    expect((await refusal(strToU8('%PDF-1.7 pas une archive'))).code).toBe('archive-unreadable');
+    expect(await db.missions.count()).toBe(0);
+  });
+
+  it('refuses an archive made by a newer version of the app', async () => {
+    const entries = unzipSync(await exportDemo(demoMission()));
+    const manifest = JSON.parse(new TextDecoder().decode(entries['manifest.json']));
+    entries['manifest.json'] = strToU8(JSON.stringify({ ...manifest, version: 2 }));
+    expect((await refusal(zipSync(entries))).code).toBe('archive-version');
+  });
+
+  it('refuses a file added to the archive after it was made', async () => {
+    const entries = unzipSync(await exportDemo(demoMission()));
+    entries['photos/extra.jpg'] = strToU8('not listed');
+    expect((await refusal(zipSync(entries))).code).toBe('archive-corrupt');
+  });
+
+  it('refuses, whole, an archive with one invalid record even when its hashes are right', async () => {
+    const demo = demoMission();
+    const entries = unzipSync(await exportDemo(demo));
+    await clearDevice();
+    const data = JSON.parse(new TextDecoder().decode(entries['mission.json']));
+    (data.tables.visitNotes as VisitNote[])[1].state = 'inconnu' as VisitNote['state'];
+    entries['mission.json'] = strToU8(JSON.stringify(data));
+    const manifest = JSON.parse(new TextDecoder().decode(entries['manifest.json']));
+    const hash = Buffer.from(await crypto.subtle.digest('SHA-256', entries['mission.json'])).toString('hex');
+    manifest.files = manifest.files.map((f: { path: string }) =>
+      f.path === 'mission.json' ? { ...f, sha256: hash } : f,
+    );
+    entries['manifest.json'] = strToU8(JSON.stringify(manifest));
+
+    const error = await refusal(zipSync(entries));
+
+    expect(error.code).toBe('archive-invalid-record');
+    expect(error.detail).toContain('visitNotes[1]');
+    expect(await db.missions.count()).toBe(0);
+    expect(await db.photoBlobs.count()).toBe(0);
+  });
+});
