@@ -5,6 +5,7 @@ import { ensureBuilt } from '../../src/server/ensureBuilt';
 import { startServer } from '../e2e/support/server';
 import { FIRST_SCREEN_BUDGET_BYTES, measureFirstScreenJs } from './firstScreen';
 import { measurePushThroughput, PUSH_TARGET_PER_SECOND } from './pushThroughput';
+import { measureReports, reportChunkSizes } from './report';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -45,5 +46,22 @@ for (const [name, perSecond] of [
     `${perSecond.toFixed(0)} mut/s`,
     `>= ${PUSH_TARGET_PER_SECOND} mut/s`,
     perSecond >= PUSH_TARGET_PER_SECOND,
+  );
+}
+
+for (const chunk of reportChunkSizes(path.join(root, 'dist')))
+  report(
+    `on demand: ${chunk.file.replace(/-[\w-]+\.js$/, '.js')} (gzipped)`,
+    kb(chunk.gzip),
+    'not on first screen',
+    true,
+  );
+for (const figure of await measureReports()) {
+  report(figure.name, `${figure.ms.toFixed(0)} ms`, 'informative', true);
+  report(
+    `  ${(figure.bytes / 1024 / 1024).toFixed(1)} MB; longest event-loop stall in one thread`,
+    `${figure.longestStallMs.toFixed(0)} ms`,
+    'runs in a Worker',
+    true,
   );
 }
