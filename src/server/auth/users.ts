@@ -53,3 +53,26 @@ export async function addMember(db: Db, missionId: string, userId: string): Prom
     .onConflict((oc) => oc.columns(['mission_id', 'user_id']).doNothing())
     .execute();
 }
+
+/** Removes a member, remembering the departure so their device's old cursor is not taken for probing. */
+export async function removeMember(db: Db, missionId: string, userId: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const removed = await trx
+      .deleteFrom('mission_members')
+      .where('mission_id', '=', missionId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    if (Number(removed.numDeletedRows) === 0) return;
+    await trx
+      .insertInto('mission_departures')
+      .values({ mission_id: missionId, user_id: userId, left_at: new Date().toISOString() })
+      .onConflict((oc) => oc.columns(['mission_id', 'user_id']).doNothing())
+      .execute();
+  });
+}
+
+/** Missions the user was removed from. */
+export async function departedMissionIds(db: Db, userId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('mission_departures').select('mission_id').where('user_id', '=', userId).execute();
+  return new Set(rows.map((r) => r.mission_id));
+}

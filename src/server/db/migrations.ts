@@ -76,6 +76,17 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0002_mission_departures': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('mission_departures')
+        .addColumn('mission_id', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('left_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('mission_departures_pk', ['mission_id', 'user_id'])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

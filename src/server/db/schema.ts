@@ -27,6 +27,13 @@ export interface MissionMembersTable {
   added_at: string;
 }
 
+/** Who was removed from which mission: their device may still hold a cursor for it (see sync/pull.ts). */
+export interface MissionDeparturesTable {
+  mission_id: string;
+  user_id: string;
+  left_at: string;
+}
+
 export interface RecordsTable {
   table_name: string;
   id: string;
@@ -71,6 +78,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   mission_members: MissionMembersTable;
+  mission_departures: MissionDeparturesTable;
   records: RecordsTable;
   applied_mutations: AppliedMutationsTable;
   counters: CountersTable;

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { REQUEST_MAX_BYTES } from '../../shared/constants';
 import { createUserRequestSchema, membershipRequestSchema, type User } from '../../shared/protocol';
 import { type AppEnv, requireAdmin, requireUser } from '../auth/middleware';
-import { addMember, createUser, listUsers } from '../auth/users';
+import { addMember, createUser, listUsers, removeMember } from '../auth/users';
 import type { Db } from '../db/database';
 import { ApiError } from '../errors';
 import { rejectLargeBodies } from '../http/bodyLimit';
@@ -55,11 +55,7 @@ export function adminRoutes(db: Db): Hono<AppEnv> {
     return c.body(null, 204);
   });
   routes.delete('/missions/:missionId/members/:userId', async (c) => {
-    await db
-      .deleteFrom('mission_members')
-      .where('mission_id', '=', missionParam(c.req.param('missionId')))
-      .where('user_id', '=', c.req.param('userId'))
-      .execute();
+    await removeMember(db, missionParam(c.req.param('missionId')), c.req.param('userId'));
     return c.body(null, 204);
   });
   return routes;

@@ -5,7 +5,7 @@
 import type { ExpressionBuilder } from 'kysely';
 import { PULL_PAGE_MAX_BYTES, PULL_PAGE_MAX_CHANGES } from '../../shared/constants';
 import type { PullRequest, PullResponse, ServerRecord, User } from '../../shared/protocol';
-import { missionIdsOf } from '../auth/users';
+import { departedMissionIds, missionIdsOf } from '../auth/users';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 import { ApiError } from '../errors';
@@ -30,9 +30,13 @@ export async function pullChanges(
   const missions = await missionIdsOf(db, user);
   const allowed = new Set(missions);
   const foreign = Object.keys(request.cursors).filter((m) => !allowed.has(m));
-  // An admin may hold cursors of missions with no record yet; anyone else is refused, with the
-  // list of their missions so the app can drop cursors of missions it was removed from.
-  if (foreign.length > 0 && user.role !== 'admin') throw new ApiError(403, 'not-member', { missions, foreign });
+  if (foreign.length > 0 && user.role !== 'admin') {
+    // A cursor of a mission the user was removed from is only stale (the device learns from
+    // `missions` and `cursors` below that it is gone); one of a mission never theirs is refused.
+    const departed = await departedMissionIds(db, user.id);
+    const probed = foreign.filter((m) => !departed.has(m));
+    if (probed.length > 0) throw new ApiError(403, 'not-member', { missions, foreign: probed });
+  }
   if (missions.length === 0) return { changes: [], cursors: {}, missions, hasMore: false };
 
   const limit = request.limit ?? PULL_PAGE_MAX_CHANGES;

@@ -74,7 +74,7 @@ describe('a member of another mission', () => {
     expect(await errorCode(res)).toBe('not-member');
   });
 
-  it('gets access once an admin adds them to the mission', async () => {
+  it('gets access once an admin adds them, and loses it when removed', async () => {
     await server.addMember(mission.id, outsider.user.id);
     const page = await server.pull(outsider.token);
     expect(page.missions).toContain(mission.id);
@@ -82,7 +82,15 @@ describe('a member of another mission', () => {
     await server.call('DELETE', `/api/admin/missions/${mission.id}/members/${outsider.user.id}`, {
       token: server.adminToken,
     });
-    expect((await server.pull(outsider.token)).missions).not.toContain(mission.id);
+    // Once removed, the device's old cursor is not an error: it simply gets nothing more of it.
+    const after = await server.pull(outsider.token, page.cursors);
+    expect(after.missions).not.toContain(mission.id);
+    expect(after.cursors).not.toHaveProperty(mission.id);
+    expect(after.changes.some((c) => c.missionId === mission.id)).toBe(false);
+    const { results } = await server.push(outsider.token, [
+      updateMutation('visitNotes', note, { difficulties: 'x' }, 1),
+    ]);
+    expect(results[0]).toMatchObject({ status: 'rejected', code: 'not-member' });
   });
 });
 
