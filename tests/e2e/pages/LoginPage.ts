@@ -1,0 +1,39 @@
+// Page model of /login: the login form, and the account card once logged in.
+import type { Page } from 'playwright-core';
+
+export class LoginPage {
+  constructor(readonly page: Page) {}
+
+  async open(baseUrl: string) {
+    await this.page.goto(`${baseUrl}/login`);
+    await this.page.getByRole('heading', { level: 1, name: /Connexion|Compte/ }).waitFor();
+  }
+
+  email() {
+    return this.page.getByLabel('Adresse e-mail');
+  }
+
+  password() {
+    return this.page.getByLabel('Mot de passe');
+  }
+
+  async logIn(email: string, password: string) {
+    await this.email().fill(email);
+    await this.password().fill(password);
+    await this.page.getByRole('button', { name: 'Se connecter' }).click();
+  }
+
+  /** Logs in and waits for the app to take the session (back on the missions list). */
+  async logInAndWait(email: string, password: string) {
+    await this.logIn(email, password);
+    await this.page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Compte' }).waitFor();
+  }
+
+  errors() {
+    return this.page.getByRole('alert');
+  }
+
+  loggedInAs() {
+    return this.page.getByTestId('logged-in-as');
+  }
+}
