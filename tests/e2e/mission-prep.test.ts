@@ -132,6 +132,42 @@ describe('preparing a mission offline', () => {
     await context.close();
   });
 
+  it('imports a CSV file from a French Excel, then edits, moves and removes one participant', async () => {
+    const { context, page } = await offlinePhone();
+    const mission = await createMission(page, 'Mission avec import CSV');
+    await mission.openTab('Participants');
+    const participants = new ParticipantsPage(page);
+    await participants.openPaste();
+    await participants.chooseCsv(
+      'participants.csv',
+      fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/participants-excel-fr.csv.txt')),
+    );
+    await expect.poll(() => participants.preview().textContent()).toContain('1 ligne prête à importer');
+    expect(await participants.previewRows().nth(1).textContent()).toContain('E-mail mal formé');
+    expect(await participants.previewRows().nth(2).textContent()).toContain('Nom manquant');
+    await participants.importRows();
+    await page.getByText('1 participant importé.').waitFor();
+    await mission.openTab('Participants');
+    await participants.add();
+    await participants.fill({ fullName: 'Awa Exemple', phone: '+33 6 12 34 56 78', role: 'Rapporteur' });
+    await participants.save();
+    await expect.poll(() => participants.rows().count()).toBe(2);
+    expect(await participants.rows().nth(1).textContent()).toContain('+33 6 12 34 56 78');
+
+    await participants.rows().nth(1).getByRole('link', { name: 'Awa Exemple' }).click();
+    await page.getByLabel('N° dans la liste').selectOption('1');
+    await participants.fill({ role: 'Chef de mission' });
+    await participants.save();
+    await expect.poll(() => participants.rows().nth(0).textContent()).toContain('Awa Exemple');
+    expect(await participants.rows().nth(0).textContent()).toContain('Chef de mission');
+
+    await participants.rows().nth(1).getByRole('link', { name: 'ADAMA TRAORE' }).click();
+    await page.getByRole('button', { name: 'Supprimer ce participant' }).click();
+    await page.getByRole('button', { name: 'Confirmer la suppression' }).click();
+    await expect.poll(() => participants.rows().count()).toBe(1);
+    await context.close();
+  });
+
   it('creates the demo mission in one click in an empty app, with fictional people', async () => {
     const { context, page } = await offlinePhone();
     const mission = await new MissionsList(page).createDemo();

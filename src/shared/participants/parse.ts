@@ -115,24 +115,24 @@ export function nameKey(fullName: string): string {
 
 /**
  * Marks rows whose person is already in the mission, or already earlier in the same table (same
- * name, e-mail or phone), so that pasting a table twice does not list everyone twice.
+ * name or e-mail), so that pasting a table twice does not list everyone twice. Phones are not
+ * compared: an office number is often shared by several people.
  */
 export function markAlreadyListed(
   rows: ParsedRow[],
-  existing: readonly { fullName: string; email: string; phone: string }[],
+  existing: readonly { fullName: string; email: string }[],
 ): ParsedRow[] {
   const seen = new Set<string>();
-  const remember = (p: { fullName: string; email: string; phone: string }) => {
+  const remember = (p: { fullName: string; email: string }) => {
     seen.add(`n:${nameKey(p.fullName)}`);
     if (p.email) seen.add(`e:${p.email}`);
-    if (p.phone) seen.add(`p:${p.phone}`);
   };
   existing.forEach(remember);
   return rows.map((row) => {
     if (row.problems.length > 0) return row;
-    const { fullName, email, phone } = row.fields;
-    const keys = [`n:${nameKey(fullName)}`, email && `e:${email}`, phone && `p:${phone}`].filter(Boolean);
-    if (keys.some((key) => seen.has(key as string))) return { ...row, problems: ['already-listed'] };
+    const { fullName, email } = row.fields;
+    if (seen.has(`n:${nameKey(fullName)}`) || (email && seen.has(`e:${email}`)))
+      return { ...row, problems: ['already-listed'] };
     remember(row.fields);
     return row;
   });

@@ -72,6 +72,6 @@ export class ParticipantsPage {
   }
 
   async importRows() {
-    await this.page.getByRole('button', { name: /^Importer \d+ participants?$/ }).click();
+    await this.page.getByRole('button', { name: /^Importer( \d+ participants?)?$/ }).click();
   }
 }

@@ -44,6 +44,7 @@ export const participants: typeof fr = {
     ready_other: '{{count}} rows ready to import',
     toFix_one: '{{count}} row to correct (it will not be imported)',
     toFix_other: '{{count}} rows to correct (they will not be imported)',
+    submit_zero: 'Import',
     submit_one: 'Import {{count}} participant',
     submit_other: 'Import {{count}} participants',
     imported_one: '{{count}} participant imported.',

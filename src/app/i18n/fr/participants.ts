@@ -45,6 +45,7 @@ export const participants = {
     ready_other: '{{count}} lignes prêtes à importer',
     toFix_one: '{{count}} ligne à corriger (elle ne sera pas importée)',
     toFix_other: '{{count}} lignes à corriger (elles ne seront pas importées)',
+    submit_zero: 'Importer',
     submit_one: 'Importer {{count}} participant',
     submit_other: 'Importer {{count}} participants',
     imported_one: '{{count}} participant importé.',

@@ -57,9 +57,11 @@ function EmptyState() {
     <div className="card">
       <p className="empty">{t('list.empty')}</p>
       <p className="muted">{t('list.demoHint')}</p>
-      <button type="button" className="button" disabled={state === 'busy'} onClick={() => void createDemo()}>
-        {t('list.demo')}
-      </button>
+      <div className="button-row">
+        <button type="button" className="button" disabled={state === 'busy'} onClick={() => void createDemo()}>
+          {t('list.demo')}
+        </button>
+      </div>
       {state === 'failed' && (
         <p className="field-error" role="alert">
           {t('list.demoFailed')}

@@ -131,17 +131,22 @@ describe('a long table', () => {
 });
 
 describe('people already listed', () => {
-  it('are not imported twice, whether already in the mission or earlier in the same paste', () => {
+  it('are not imported twice (same name or e-mail, in the mission or earlier in the paste); a shared phone is allowed', () => {
     const rows = parseParticipantTable(
       [
         '1\tMme Awa Teste\tMembre\tPNUD',
         '2\tYaya Teste\tMembre\tPNUD\t70 00 00 02',
         '3\tYAYA TESTÉ\tMembre\tPNUD',
+        '4\tSali Teste\tMembre\tPNUD\t\tdeja@example.org',
+        '5\tKoro Teste\tMembre\tPNUD\t70 00 00 02\tkoro@example.org',
       ].join('\n'),
       'paste',
     ).rows;
-    const marked = markAlreadyListed(rows, [{ fullName: 'AWA TESTE', email: '', phone: '' }]);
-    expect(marked.map((r) => r.problems)).toEqual([['already-listed'], [], ['already-listed']]);
+    const marked = markAlreadyListed(rows, [
+      { fullName: 'AWA TESTE', email: '' },
+      { fullName: 'Autre Nom', email: 'deja@example.org' },
+    ]);
+    expect(marked.map((r) => r.problems)).toEqual([['already-listed'], [], ['already-listed'], ['already-listed'], []]);
   });
 
   it('match by name whatever the civility, case and accents', () => {

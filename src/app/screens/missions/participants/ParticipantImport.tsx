@@ -30,13 +30,7 @@ export function ParticipantImport({ missionId }: { missionId: string }) {
   return <ImportForm missionId={missionId} existing={existing} />;
 }
 
-function ImportForm({
-  missionId,
-  existing,
-}: {
-  missionId: string;
-  existing: { fullName: string; email: string; phone: string }[];
-}) {
+function ImportForm({ missionId, existing }: { missionId: string; existing: { fullName: string; email: string }[] }) {
   const { t } = useTranslation('participants');
   const [, navigate] = useLocation();
   const [source, setSource] = useState<TableSource>('paste');

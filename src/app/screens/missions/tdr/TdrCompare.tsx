@@ -43,10 +43,8 @@ export function TdrCompare({ missionId }: { missionId: string }) {
     <>
       <div className="card">
         <h2>{t('compareTitle')}</h2>
-        <div className="field-pair">
-          {picker('a', before, t('from'))}
-          {picker('b', after, t('to'))}
-        </div>
+        {picker('a', before, t('from'))}
+        {picker('b', after, t('to'))}
         <p className="muted">
           {t('changedSections', { count: changed.length })} · <ins>{t('legendAdded')}</ins>{' '}
           <del>{t('legendRemoved')}</del>
