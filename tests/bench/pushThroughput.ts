@@ -1,6 +1,7 @@
 // Push throughput of the real server process on SQLite: batches of PUSH_BATCH_MAX_MUTATIONS
 // mutations over local HTTP, first creating visit notes, then editing one field of each. Every
 // batch commits with an fsync (synchronous=FULL), as in production.
+import fs from 'node:fs';
 import { ulid } from 'ulid';
 import { PROTOCOL_VERSION, PUSH_BATCH_MAX_MUTATIONS } from '../../src/shared/constants';
 import type { Mutation, PushResponse } from '../../src/shared/protocol';
@@ -123,5 +124,6 @@ export async function measurePushThroughput(): Promise<PushThroughput> {
     return { mutations: notes.length, createPerSecond, updatePerSecond };
   } finally {
     await server.stop();
+    fs.rmSync(server.dataDir, { recursive: true, force: true });
   }
 }

@@ -176,5 +176,6 @@ describe('server killed mid-sync', () => {
     const applied = sqlite.prepare('SELECT COUNT(*) AS n FROM applied_mutations').get() as { n: number };
     expect(applied.n).toBe(totalRecords);
     sqlite.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 });
