@@ -7,6 +7,7 @@ import { TDR_SECTIONS, type TdrRevision, type TdrSection } from '../../shared/mo
 import { insertRecord, newRecordBase } from '../mutations';
 import { db } from '../schema';
 import { checkText, type FieldErrors, ValidationError } from './missions';
+import { readSession } from './sync';
 
 export type TdrSections = Record<TdrSection, string>;
 
@@ -17,7 +18,7 @@ export interface TdrDraft {
 
 const SECTION_MAX_CHARS = 50_000;
 
-/** The settings key holding the name of the person using this device, once accounts set it. */
+/** A settings key that may hold the name of the person using this device (no account needed). */
 export const WHO_SETTING_KEY = 'who';
 
 /**
@@ -36,12 +37,19 @@ export function useTdrRevisions(missionId: string): TdrRevision[] | undefined {
   }, [missionId]);
 }
 
-/** The name of this device's user, if the settings know it ('' otherwise; undefined while loading). */
+/**
+ * Who is writing, to sign a revision: the signed-in account's name, else the name kept in the
+ * settings, else '' (the form then asks for it). Undefined while loading.
+ */
 export function useWho(): string | undefined {
-  return useLiveQuery(async () => {
-    const value = (await db.settings.get(WHO_SETTING_KEY))?.value;
-    return typeof value === 'string' ? value : '';
-  });
+  return useLiveQuery(readWho);
+}
+
+export async function readWho(): Promise<string> {
+  const session = (await readSession())?.user.name;
+  if (session) return session;
+  const value = (await db.settings.get(WHO_SETTING_KEY))?.value;
+  return typeof value === 'string' ? value : '';
 }
 
 export function emptySections(): TdrSections {

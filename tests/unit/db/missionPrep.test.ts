@@ -7,7 +7,13 @@ import {
   ValidationError,
   validateMission,
 } from '../../../src/db/repositories/missions';
-import { createTdrRevision, emptySections, validateTdr } from '../../../src/db/repositories/tdr';
+import {
+  createTdrRevision,
+  emptySections,
+  readWho,
+  validateTdr,
+  WHO_SETTING_KEY,
+} from '../../../src/db/repositories/tdr';
 import { db } from '../../../src/db/schema';
 
 beforeEach(async () => {
@@ -107,5 +113,22 @@ describe('the terms of reference', () => {
     });
     await expect(createTdrRevision('m1', { authorName: 'B', sections: withContext('Texte') }, first)).rejects.toThrow();
     expect(await db.tdrRevisions.count()).toBe(1);
+  });
+});
+
+describe('who signs a revision', () => {
+  it('is the signed-in account, else the name in the settings, else nobody (the form asks)', async () => {
+    expect(await readWho()).toBe('');
+    await db.settings.put({ key: WHO_SETTING_KEY, value: 'Awa Exemple' });
+    expect(await readWho()).toBe('Awa Exemple');
+    await db.syncState.put({
+      key: 'session',
+      value: {
+        token: 't',
+        expiresAt: '2099-01-01T00:00:00Z',
+        user: { id: 'u1', email: 'y@example.org', name: 'Yaya Exemple', role: 'member' },
+      },
+    });
+    expect(await readWho()).toBe('Yaya Exemple');
   });
 });
