@@ -55,9 +55,24 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+          env: { TERRAIN_TEST_PG_URL: '' },
           setupFiles: ['tests/unit/setup.ts'],
         },
       },
+      // The server's protocol suite again on PostgreSQL, when one is given (CI starts one).
+      ...(process.env.TERRAIN_TEST_PG_URL
+        ? [
+            {
+              extends: true,
+              test: {
+                name: 'server-pg',
+                include: ['tests/unit/server/**/*.test.ts'],
+                environment: 'node',
+                env: { TERRAIN_TEST_PG_URL: process.env.TERRAIN_TEST_PG_URL },
+              },
+            },
+          ]
+        : []),
       {
         extends: true,
         test: {
