@@ -6,5 +6,5 @@ import { heading, table, textBlock } from './common';
 
 export function actionPointsSection(rows: ReportModel['actions']): (Paragraph | Table)[] {
   if (rows.length === 0) return [heading(L.actionsTitle, 1), ...textBlock(L.noActions)];
-  return [heading(L.actionsTitle, 1), table({ header: L.actionsHeader, rows, widths: [5, 17, 21, 15, 16, 14, 12] })];
+  return [heading(L.actionsTitle, 1), table({ header: L.actionsHeader, rows, widths: [5, 18, 20, 17, 17, 13, 10] })];
 }

@@ -55,5 +55,5 @@ export function budgetSummary(b: ReportModel['budget']): Content[] {
 
 export function actionPoints(rows: ReportModel['actions']): Content[] {
   if (rows.length === 0) return [heading(L.actionsTitle, 1), ...textBlock(L.noActions)];
-  return [heading(L.actionsTitle, 1), table({ header: L.actionsHeader, rows, widths: [5, 17, 21, 15, 16, 14, 12] })];
+  return [heading(L.actionsTitle, 1), table({ header: L.actionsHeader, rows, widths: [5, 18, 20, 17, 17, 13, 10] })];
 }
