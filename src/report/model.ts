@@ -54,7 +54,7 @@ export interface ReportModel {
   actions: string[][];
 }
 
-const byOrderThenId =
+const byKeyThenId =
   <T extends { id: string }>(key: (x: T) => string | number) =>
   (a: T, b: T) =>
     key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id.localeCompare(b.id);
@@ -111,13 +111,13 @@ export function buildReportModel(
   const states = new Set(options.noteStates ?? DEFAULT_NOTE_STATES);
   const notes = bundle.notes
     .filter((n) => !n.deletedAt && states.has(n.state))
-    .sort(byOrderThenId((n) => n.visitDate || '9999'));
+    .sort(byKeyThenId((n) => n.visitDate || '9999'));
   const photosByNote = new Map<string, Photo[]>();
-  for (const p of [...bundle.photos].sort(byOrderThenId((p) => p.takenAt ?? p.createdAt))) {
+  for (const p of [...bundle.photos].sort(byKeyThenId((p) => p.takenAt ?? p.createdAt))) {
     if (p.deletedAt || !p.forReport) continue;
     photosByNote.set(p.noteId, [...(photosByNote.get(p.noteId) ?? []), p]);
   }
-  const communes = bundle.communes.filter((c) => !c.deletedAt).sort(byOrderThenId((c) => c.plannedDate || '9999'));
+  const communes = bundle.communes.filter((c) => !c.deletedAt).sort(byKeyThenId((c) => c.plannedDate || '9999'));
   let photoNumber = 0;
   const sections = communes.map((c) =>
     communeSection(
@@ -139,7 +139,7 @@ export function buildReportModel(
     tdr: tdr ? { objectives: tdr.sections.objectives, expectedResults: tdr.sections.expectedResults } : null,
     participants: bundle.participants
       .filter((p) => !p.deletedAt)
-      .sort(byOrderThenId((p) => p.order))
+      .sort(byKeyThenId((p) => p.order))
       .map((p, i) => [formatRowNumber(i + 1), p.fullName, p.function, p.organisation, formatPhone(p.phone), p.email]),
     communes: sections.map((s) => s.section),
     budget: {
@@ -157,7 +157,7 @@ export function buildReportModel(
     },
     actions: bundle.actionPoints
       .filter((a) => !a.deletedAt)
-      .sort(byOrderThenId((a) => a.number))
+      .sort(byKeyThenId((a) => a.number))
       .map((a) => [
         formatRowNumber(a.number),
         a.point,
