@@ -43,7 +43,7 @@ export function ReportScreen({ missionId }: MissionTabProps) {
   );
 
   return (
-    <form className="page" onSubmit={(e) => e.preventDefault()} noValidate>
+    <form className="page report-screen" onSubmit={(e) => e.preventDefault()} noValidate>
       <h2>{t('title')}</h2>
       <p className="muted">{t('intro')}</p>
       <fieldset className="card">
