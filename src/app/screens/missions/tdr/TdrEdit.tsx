@@ -10,6 +10,7 @@ import {
   validateTdr,
 } from '../../../../db/repositories/tdr';
 import { TDR_SECTIONS, type TdrRevision } from '../../../../shared/model';
+import { AutoGrowTextarea } from '../../../components/AutoGrowTextarea';
 import { Loading } from '../../../components/Loading';
 import { Field, inputProps } from '../form/Field';
 import { FormFooter } from '../form/FormFooter';
@@ -49,11 +50,7 @@ function TdrForm({ missionId, previous, who }: { missionId: string; previous: Td
         const error = errors.sections?.[section];
         return (
           <Field key={section} id={id} label={t(`sections.${section}`)} error={error}>
-            <textarea
-              rows={section === 'context' ? 6 : 4}
-              {...inputProps(id, error)}
-              {...form.register(`sections.${section}`)}
-            />
+            <AutoGrowTextarea {...inputProps(id, error)} {...form.register(`sections.${section}`)} />
           </Field>
         );
       })}
