@@ -1,5 +1,6 @@
 // Page models of sync as a member sees it: the sync line of the status bar (pending changes,
-// "Synchroniser") and the "Synchronisation" card of the settings (refused changes, "Réessayer").
+// "Synchroniser"), the "Synchronisation" card of the settings (refused changes, "Réessayer"), and
+// the admin screen (accounts, mission members).
 import type { Page } from 'playwright-core';
 
 export class SyncStatusBar {
@@ -52,5 +53,57 @@ export class SyncSettingsCard {
 
   photosOnCheapNetworkOnly() {
     return this.card().getByRole('checkbox', { name: /seulement en Wi-Fi/ });
+  }
+}
+
+/** /admin: accounts (table and creation form) and the members of each mission. */
+export class AdminPage {
+  constructor(readonly page: Page) {}
+
+  async open() {
+    await this.page
+      .getByRole('navigation', { name: 'Menu principal' })
+      .getByRole('link', { name: 'Administration' })
+      .click();
+    await this.page.getByRole('heading', { level: 1, name: 'Administration' }).waitFor();
+    await this.page.getByRole('heading', { name: 'Comptes' }).waitFor();
+  }
+
+  form() {
+    return this.page.getByRole('form', { name: 'Créer un compte' });
+  }
+
+  field(label: 'Nom complet' | 'Adresse e-mail' | 'Rôle' | 'Mot de passe provisoire') {
+    return this.form().getByLabel(label, { exact: true });
+  }
+
+  /** The error shown in the same field block as the input with this label. */
+  errorOf(label: 'Nom complet' | 'Adresse e-mail' | 'Mot de passe provisoire') {
+    return this.form()
+      .locator('.field')
+      .filter({ has: this.page.getByLabel(label, { exact: true }) })
+      .getByRole('alert');
+  }
+
+  async createAccount(account: { name: string; email: string; password: string; role?: string }) {
+    await this.field('Nom complet').fill(account.name);
+    await this.field('Adresse e-mail').fill(account.email);
+    if (account.role) await this.field('Rôle').selectOption({ label: account.role });
+    await this.field('Mot de passe provisoire').fill(account.password);
+    await this.form().getByRole('button', { name: 'Créer le compte' }).click();
+  }
+
+  users() {
+    return this.page.getByRole('region', { name: 'Comptes' }).getByRole('table');
+  }
+
+  mission(title: string) {
+    return this.page.getByRole('listitem', { name: title });
+  }
+
+  async addMember(missionTitle: string, person: string) {
+    const mission = this.mission(missionTitle);
+    await mission.getByLabel('Personne à ajouter').selectOption({ label: person });
+    await mission.getByRole('button', { name: 'Ajouter', exact: true }).click();
   }
 }

@@ -1,0 +1,175 @@
+// Accounts and what sync shows a person: login errors in French, the admin screen (accounts and
+// mission members, online only), a change the server refuses (kept, with its reason, "Réessayer"),
+// and a session that ends ("reconnectez-vous", nothing lost).
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '../../src/shared/constants';
+import type { User } from '../../src/shared/protocol';
+import { createAdminApi } from '../../src/sync/adminApi';
+import { createSyncApi, login, logout } from '../../src/sync/api';
+import type { HttpClient } from '../../src/sync/http';
+import { LoginPage } from './pages/LoginPage';
+import { MissionPage, MissionsList } from './pages/MissionPages';
+import { AdminPage, SyncSettingsCard, SyncStatusBar } from './pages/SyncPages';
+import { goOffline, launchBrowser, newPhoneContext } from './support/browser';
+import { type RunningServer, startServer } from './support/server';
+
+const ADMIN = { email: 'admin@exemple.test', password: 'mot-de-passe-admin' };
+const PASSWORD = 'mot-de-passe-test';
+
+let server: RunningServer;
+let browser: Browser;
+let admin: ReturnType<typeof createAdminApi>;
+let awa: User;
+
+function clientWith(token: () => string | null): HttpClient {
+  return { baseUrl: server.url, fetch: (i, init) => fetch(i, init), token: async () => token() };
+}
+
+beforeAll(async () => {
+  server = await startServer({ env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } });
+  browser = await launchBrowser();
+  let token: string | null = null;
+  const client = clientWith(() => token);
+  token = (await login(client, ADMIN.email, ADMIN.password)).token;
+  admin = createAdminApi(client);
+  awa = await admin.createUser({ email: 'awa@exemple.test', name: 'Awa Exemple', role: 'member', password: PASSWORD });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function phone(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newPhoneContext(browser);
+  const page = await context.newPage();
+  await page.addLocatorHandler(page.getByText('Terrain fonctionne désormais sans réseau.'), async () => {
+    await page.getByRole('button', { name: 'Fermer' }).click();
+  });
+  return { context, page };
+}
+
+async function newMission(page: Page, title: string): Promise<string> {
+  const form = await new MissionsList(page).newMission();
+  await form.fill({ title, project: 'Projet de démonstration', start: '2024-07-22', end: '2024-07-26' });
+  await form.submit();
+  await expect.poll(() => new MissionPage(page).title().textContent()).toBe(title);
+  return new URL(page.url()).pathname.split('/')[2];
+}
+
+describe('logging in', () => {
+  it('explains missing fields and wrong credentials in French, keeping what was typed', async () => {
+    const { context, page } = await phone();
+    const loginPage = new LoginPage(page);
+    await loginPage.open(server.url);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    expect(await loginPage.errors().allTextContents()).toEqual([
+      'Indiquez votre adresse e-mail.',
+      'Indiquez votre mot de passe.',
+    ]);
+    expect(await loginPage.email().getAttribute('aria-invalid')).toBe('true');
+
+    await loginPage.logIn('awa@exemple.test', 'pas le bon');
+    await loginPage.errors().getByText('Adresse e-mail ou mot de passe incorrect.').waitFor();
+    expect(await loginPage.email().inputValue()).toBe('awa@exemple.test');
+
+    await goOffline(context, page);
+    await loginPage.logIn('awa@exemple.test', PASSWORD);
+    await loginPage
+      .errors()
+      .getByText(/La connexion demande le réseau/)
+      .waitFor();
+    await context.close();
+  });
+});
+
+describe('the admin screen', () => {
+  it('creates an account, refuses a taken e-mail, and adds and removes a mission member', async () => {
+    const { context, page } = await phone();
+    await new LoginPage(page).open(server.url);
+    await new LoginPage(page).logInAndWait(ADMIN.email, ADMIN.password);
+    const missionId = await newMission(page, 'Mission administrée');
+    await new SyncStatusBar(page).waitAllSent();
+
+    const adminPage = new AdminPage(page);
+    await adminPage.open();
+    await adminPage.createAccount({ name: 'Moussa Exemple', email: 'moussa@exemple.test', password: 'provisoire1' });
+    await adminPage.users().getByRole('cell', { name: 'moussa@exemple.test' }).waitFor();
+    await adminPage.createAccount({ name: 'Moussa Bis', email: 'moussa@exemple.test', password: 'provisoire1' });
+    await adminPage.errorOf('Adresse e-mail').getByText('Un compte existe déjà avec cette adresse e-mail.').waitFor();
+    expect(await adminPage.field('Nom complet').inputValue()).toBe('Moussa Bis');
+
+    const mission = adminPage.mission('Mission administrée');
+    await adminPage.addMember('Mission administrée', 'Moussa Exemple (moussa@exemple.test)');
+    await mission.getByRole('button', { name: 'Retirer Moussa Exemple de la mission' }).waitFor();
+    expect((await admin.listMissions()).find((m) => m.id === missionId)?.members.map((m) => m.name)).toContain(
+      'Moussa Exemple',
+    );
+    await mission.getByRole('button', { name: 'Retirer Moussa Exemple de la mission' }).click();
+    await mission.getByRole('button', { name: 'Retirer Moussa Exemple de la mission' }).waitFor({ state: 'detached' });
+
+    await goOffline(context, page);
+    await page.reload();
+    await page.getByText('L’administration demande le réseau').waitFor();
+    await context.close();
+  });
+});
+
+describe('what sync shows a member', () => {
+  it('keeps a refused change with its reason until "Réessayer" succeeds, and asks to log in again when the session ends', async () => {
+    const { context, page } = await phone();
+    await new LoginPage(page).open(server.url);
+    await new LoginPage(page).logInAndWait(awa.email, PASSWORD);
+    const sync = new SyncStatusBar(page);
+    const missionId = await newMission(page, 'Mission de Awa');
+    await sync.waitAllSent();
+
+    // Removed from the mission, Awa edits it: the server refuses, the change stays with its reason.
+    await admin.removeMember(missionId, awa.id);
+    const edit = await new MissionPage(page).edit();
+    await edit.fill({ project: 'Projet renommé' });
+    await edit.submit('Enregistrer');
+    const settings = new SyncSettingsCard(page);
+    await settings.open();
+    await settings.rejected().first().waitFor({ timeout: 30_000 });
+    expect(await settings.rejected().first().textContent()).toContain('Vous ne faites pas partie de cette mission.');
+    await sync.syncNow();
+    expect(await settings.rejected().count()).toBe(1);
+
+    await admin.addMember(missionId, awa.id);
+    await settings.retry();
+    await settings.rejected().first().waitFor({ state: 'detached', timeout: 30_000 });
+    await settings.card().getByText('Aucune modification en attente.').waitFor();
+
+    // The session ends on the server: sync stops, asks to log in again, keeps the pending change.
+    const token = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const open = indexedDB.open('terrain');
+          open.onsuccess = () => {
+            const get = open.result.transaction('syncState').objectStore('syncState').get('session');
+            get.onsuccess = () => resolve(get.result.value.token);
+          };
+        }),
+    );
+    await logout(clientWith(() => token));
+    await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Missions' }).click();
+    await new MissionsList(page).missionLink('Mission de Awa').click();
+    const again = await new MissionPage(page).edit();
+    await again.fill({ project: 'Projet renommé deux fois' });
+    await again.submit('Enregistrer');
+    await sync.syncNow();
+    await page.getByRole('link', { name: 'Session expirée : reconnectez-vous' }).click();
+    await page.getByText(/Votre session a expiré/).waitFor();
+    expect(await new LoginPage(page).email().inputValue()).toBe(awa.email);
+    await new LoginPage(page).logInAndWait(awa.email, PASSWORD);
+    await sync.waitAllSent();
+    let awaToken: string | null = null;
+    const awaClient = clientWith(() => awaToken);
+    awaToken = (await login(awaClient, awa.email, PASSWORD)).token;
+    const pulled = await createSyncApi(awaClient).pull({ protocolVersion: PROTOCOL_VERSION, cursors: {} });
+    expect(pulled.changes.find((c) => c.id === missionId)?.data.project).toBe('Projet renommé deux fois');
+    await context.close();
+  });
+});
