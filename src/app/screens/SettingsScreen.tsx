@@ -67,7 +67,8 @@ export function SettingsScreen() {
         {isIosSafari() && <p className="warning">{t('storage.iosHint')}</p>}
       </section>
 
-      <section className="card">
+      <section className="card" aria-labelledby="photos-settings-title">
+        <h2 id="photos-settings-title">{t('settings.title', { ns: 'visits' })}</h2>
         <label htmlFor="photo-size" className="field-label">
           {t('settings.photoSize', { ns: 'visits' })}
         </label>

@@ -3,6 +3,7 @@
 // queued in the outbox for the server. A validated note is read-only here, whatever the screen does.
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
 import type { Commune, GpsPoint, NoteState, Participant, VisitNote } from '../../shared/model';
 import { insertRecord, newRecordBase, updateRecord } from '../mutations';
 import { db } from '../schema';
@@ -54,17 +55,38 @@ export interface VisitNoteRow {
   communeName: string;
 }
 
-/** The mission's notes, the most recently changed first, each with its commune's name. */
-export function useVisitNoteRows(missionId: string): VisitNoteRow[] | undefined {
-  return useLiveQuery(async () => {
-    const [from, to] = inMission(missionId);
-    const [notes, communes] = await Promise.all([
-      db.visitNotes.where('[missionId+updatedAt]').between(from, to, true, true).reverse().toArray(),
-      db.communes.where('missionId').equals(missionId).toArray(),
-    ]);
-    const names = new Map(communes.map((c) => [c.id, c.name]));
-    return notes.filter((n) => !n.deletedAt).map((note) => ({ note, communeName: names.get(note.communeId) ?? '' }));
-  }, [missionId]);
+/** Enough rows to fill a phone's screen, read first so the list shows before thousands are read. */
+const FIRST_SCREEN_ROWS = 30;
+
+async function loadRows(missionId: string, limit?: number): Promise<VisitNoteRow[]> {
+  const [from, to] = inMission(missionId);
+  let query = db.visitNotes.where('[missionId+updatedAt]').between(from, to, true, true).reverse();
+  if (limit) query = query.filter((n) => !n.deletedAt).limit(limit);
+  const [notes, communes] = await Promise.all([
+    query.toArray(),
+    db.communes.where('missionId').equals(missionId).toArray(),
+  ]);
+  const names = new Map(communes.map((c) => [c.id, c.name]));
+  return notes.filter((n) => !n.deletedAt).map((note) => ({ note, communeName: names.get(note.communeId) ?? '' }));
+}
+
+/**
+ * The mission's notes, the most recently changed first, each with its commune's name. `complete`
+ * is false while only the first screenful is loaded (the full list follows, for scrolling and search).
+ */
+export function useVisitNoteRows(missionId: string): { rows: VisitNoteRow[]; complete: boolean } | undefined {
+  const head = useLiveQuery(() => loadRows(missionId, FIRST_SCREEN_ROWS), [missionId]);
+  // The full read starts once the first screen is painted: decoding thousands of records would
+  // otherwise hold the UI thread before anything shows.
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    if (!head || painted) return;
+    const timer = setTimeout(() => setPainted(true), 0);
+    return () => clearTimeout(timer);
+  }, [head, painted]);
+  const all = useLiveQuery(() => (painted ? loadRows(missionId) : null), [missionId, painted]);
+  if (all) return { rows: all, complete: true };
+  return head && { rows: head, complete: head.length < FIRST_SCREEN_ROWS };
 }
 
 /** One note: undefined while loading, null when it does not exist (or was deleted). */

@@ -17,6 +17,8 @@ export async function drawJpegs(
   count = 1,
   quality = 0.92,
 ): Promise<Buffer[]> {
+  // Run through tsx (npm run bench), esbuild wraps named functions in __name(), unknown to the page.
+  await page.evaluate('globalThis.__name ??= (f) => f');
   const encoded = await page.evaluate(
     async ({ width, height, count, quality }) => {
       const out: string[] = [];

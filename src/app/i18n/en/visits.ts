@@ -68,6 +68,11 @@ export const visits = {
     remove: 'Remove achievement {{n}}',
     removeConfirm: 'Remove achievement {{n}} from the note?',
     empty: 'No achievement entered.',
+    columns: {
+      planned: 'Planned',
+      spent: 'Spent',
+      rate: 'Rate',
+    },
     summary: 'Budget summary',
     total: 'Total',
     errors: {
@@ -116,6 +121,7 @@ export const visits = {
     dismiss: 'Hide these messages',
   },
   settings: {
+    title: 'Photos',
     photoSize: 'Size of stored photos',
     photoSizeHint:
       'Photos are made smaller on the device before they are stored: smaller ones take less space and sync faster.',

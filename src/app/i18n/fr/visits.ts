@@ -70,6 +70,11 @@ export const visits = {
     remove: 'Retirer la réalisation {{n}}',
     removeConfirm: 'Retirer la réalisation {{n}} de la note ?',
     empty: 'Aucune réalisation saisie.',
+    columns: {
+      planned: 'Prévu',
+      spent: 'Dépensé',
+      rate: 'Taux',
+    },
     summary: 'Récapitulatif budgétaire',
     total: 'Total',
     errors: {
@@ -119,6 +124,7 @@ export const visits = {
     dismiss: 'Masquer ces messages',
   },
   settings: {
+    title: 'Photos',
     photoSize: 'Taille des photos enregistrées',
     photoSizeHint:
       'Les photos sont réduites sur l’appareil avant d’être enregistrées : plus petites, elles prennent moins de place et se synchronisent plus vite.',

@@ -25,13 +25,13 @@ export function AchievementsSummary({ lines }: { lines: readonly AchievementLine
           <tr>
             <th scope="col">{t('achievements.activity')}</th>
             <th scope="col" className="num">
-              {t('achievements.planned')}
+              {t('achievements.columns.planned')}
             </th>
             <th scope="col" className="num">
-              {t('achievements.spent')}
+              {t('achievements.columns.spent')}
             </th>
             <th scope="col" className="num">
-              {t('achievements.rate')}
+              {t('achievements.columns.rate')}
             </th>
             <th scope="col">{t('achievements.state')}</th>
           </tr>

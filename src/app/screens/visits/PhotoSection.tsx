@@ -72,7 +72,7 @@ export function PhotoSection({ note, readOnly }: { note: VisitNote; readOnly: bo
       )}
       {photos && photos.length === 0 && <p className="empty">{t('photos.empty')}</p>}
       {photos && photos.length > 0 && (
-        <ol className="photo-list">
+        <ol className="photo-list" aria-label={t('photos.title')}>
           {photos.map((photo, index) => (
             <PhotoItem key={photo.id} photo={photo} n={index + 1} readOnly={readOnly} />
           ))}

@@ -14,8 +14,9 @@ import { searchNotes } from './searchNotes';
 const ROW_ESTIMATE_PX = 84;
 
 export function VisitList({ missionId }: { missionId: string }) {
-  const { t } = useTranslation('visits');
-  const rows = useVisitNoteRows(missionId);
+  const { t } = useTranslation(['visits', 'common']);
+  const loaded = useVisitNoteRows(missionId);
+  const rows = loaded?.rows;
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const shown = useMemo(() => (rows ? searchNotes(rows, deferredQuery) : []), [rows, deferredQuery]);
@@ -49,12 +50,14 @@ export function VisitList({ missionId }: { missionId: string }) {
         <Loading />
       ) : rows.length === 0 ? (
         <p className="empty">{t('list.empty')}</p>
+      ) : shown.length === 0 && !loaded?.complete ? (
+        <Loading />
       ) : shown.length === 0 ? (
         <p className="empty">{t('list.noMatch', { query: deferredQuery })}</p>
       ) : (
         <>
           <p className="muted" aria-live="polite">
-            {t('list.count', { count: shown.length })}
+            {loaded?.complete ? t('list.count', { count: shown.length }) : t('loading', { ns: 'common' })}
           </p>
           <ol
             ref={listRef}
