@@ -26,8 +26,8 @@ export function Layout({ children }: { children: ReactNode }) {
       <StatusBar>
         <SyncStatus />
       </StatusBar>
-      <main className="app-main">{children}</main>
       <UpdatePrompt />
+      <main className="app-main">{children}</main>
     </div>
   );
 }
