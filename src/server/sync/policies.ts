@@ -1,6 +1,7 @@
 // Per-table rules a mutation must pass after merging and before it is written: the place where
 // business rules refuse a change with a code (the device keeps the change, visible, with the reason).
-// Visit notes follow the review workflow; conflicts are made by the server and only settled by people.
+// Visit notes follow the review workflow, whose history (reviewComments) is append-only; conflicts
+// are made by the server and only settled by people.
 import type { NoteState, SyncedTable } from '../../shared/model';
 import type { User } from '../../shared/protocol';
 
@@ -50,7 +51,19 @@ const conflicts: Policy = ({ before, changed, conflicted }) => {
   return [...changed, ...conflicted].every((field) => SETTLEMENT_FIELDS.has(field)) ? null : { code: 'forbidden' };
 };
 
-const policies: Partial<Record<SyncedTable, Policy>> = { visitNotes, conflicts };
+/**
+ * Review comments are the notes' history: written once, never changed, and a coordinator's
+ * decision (sent back, validated) may only be recorded by a coordinator, so a refused state change
+ * cannot leave a false step in the history.
+ */
+const REVIEWER_STEPS = new Set<unknown>(['a_revoir', 'validee']);
+const reviewComments: Policy = ({ user, before, after, changed, conflicted }) => {
+  const edits = [...changed, ...conflicted].filter((field) => field !== 'updatedAt');
+  if (before) return edits.length > 0 ? { code: 'forbidden' } : null;
+  return REVIEWER_STEPS.has(after.toState) && !isReviewer(user) ? { code: 'forbidden' } : null;
+};
+
+const policies: Partial<Record<SyncedTable, Policy>> = { visitNotes, conflicts, reviewComments };
 
 export function checkPolicy(input: PolicyInput): PolicyRefusal | null {
   return policies[input.table]?.(input) ?? null;

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NoteState } from '../../../src/shared/model';
 import type { MutationResult } from '../../../src/shared/protocol';
-import { aMission, aVisitNote } from '../../fixtures/builders';
+import { aMission, aReviewComment, aVisitNote } from '../../fixtures/builders';
 import { createMutation, makeTestServer, type TestServer, updateMutation } from './support';
 
 let server: TestServer;
@@ -100,5 +100,60 @@ describe('visit note review rules', () => {
       ])
     ).results;
     expect(outcome(byCoordinator)).toBe('applied');
+  });
+});
+
+describe('review history (reviewComments)', () => {
+  it('a coordinator sends a note back with a comment in one push: both apply', async () => {
+    const { note, version } = await noteIn('soumise');
+    const comment = aReviewComment(mission.id, note.id, { fromState: 'soumise', toState: 'a_revoir' });
+    const { results } = await server.push(coordinator.token, [
+      updateMutation('visitNotes', note, { state: 'a_revoir' }, version),
+      createMutation('reviewComments', comment),
+    ]);
+    expect(results.map(outcome)).toEqual(['applied', 'applied']);
+  });
+
+  it('a member submits with a comment, and a coordinator validates with one: all apply', async () => {
+    const { note, version } = await noteIn('a_revoir');
+    const submitted = aReviewComment(mission.id, note.id, {
+      fromState: 'a_revoir',
+      toState: 'soumise',
+      text: 'Corrigé.',
+    });
+    const [state, comment] = (
+      await server.push(member.token, [
+        updateMutation('visitNotes', note, { state: 'soumise' }, version),
+        createMutation('reviewComments', submitted),
+      ])
+    ).results;
+    expect([outcome(state), outcome(comment)]).toEqual(['applied', 'applied']);
+    const validated = aReviewComment(mission.id, note.id, { fromState: 'soumise', toState: 'validee', text: '' });
+    const { results } = await server.push(coordinator.token, [
+      updateMutation('visitNotes', note, { state: 'validee' }, state.status === 'applied' ? state.record.version : 0),
+      createMutation('reviewComments', validated),
+    ]);
+    expect(results.map(outcome)).toEqual(['applied', 'applied']);
+  });
+
+  it('a member cannot record a validation or a request for changes in the history: forbidden', async () => {
+    const { note, version } = await noteIn('soumise');
+    const { results } = await server.push(member.token, [
+      updateMutation('visitNotes', note, { state: 'validee' }, version),
+      createMutation('reviewComments', aReviewComment(mission.id, note.id, { toState: 'validee' })),
+      createMutation('reviewComments', aReviewComment(mission.id, note.id, { toState: 'a_revoir' })),
+    ]);
+    expect(results.map(outcome)).toEqual(['forbidden-transition', 'forbidden', 'forbidden']);
+  });
+
+  it('a step of the history cannot be changed or deleted afterwards, even by a coordinator', async () => {
+    const { note } = await noteIn('soumise');
+    const comment = aReviewComment(mission.id, note.id, { toState: 'a_revoir' });
+    await server.push(coordinator.token, [createMutation('reviewComments', comment)]);
+    const { results } = await server.push(coordinator.token, [
+      updateMutation('reviewComments', comment, { text: 'Autre texte' }, 1),
+      { ...updateMutation('reviewComments', comment, { deletedAt: '2024-07-26T00:00:00.000Z' }, 1), op: 'delete' },
+    ]);
+    expect(results.map(outcome)).toEqual(['forbidden', 'forbidden']);
   });
 });
