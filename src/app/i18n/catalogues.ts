@@ -6,6 +6,7 @@ import { communes as enCommunes } from './en/communes';
 import { missions as enMissions } from './en/missions';
 import { participants as enParticipants } from './en/participants';
 import { report as enReport } from './en/report';
+import { review as enReview } from './en/review';
 import { settings as enSettings } from './en/settings';
 import { sync as enSync } from './en/sync';
 import { tdr as enTdr } from './en/tdr';
@@ -17,6 +18,7 @@ import { communes as frCommunes } from './fr/communes';
 import { missions as frMissions } from './fr/missions';
 import { participants as frParticipants } from './fr/participants';
 import { report as frReport } from './fr/report';
+import { review as frReview } from './fr/review';
 import { settings as frSettings } from './fr/settings';
 import { sync as frSync } from './fr/sync';
 import { tdr as frTdr } from './fr/tdr';
@@ -26,6 +28,7 @@ export const catalogues = {
   fr: {
     tdr: frTdr,
     report: frReport,
+    review: frReview,
     participants: frParticipants,
     communes: frCommunes,
     actions: frActions,
@@ -39,6 +42,7 @@ export const catalogues = {
   en: {
     tdr: enTdr,
     report: enReport,
+    review: enReview,
     participants: enParticipants,
     communes: enCommunes,
     actions: enActions,
