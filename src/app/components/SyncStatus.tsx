@@ -60,7 +60,14 @@ export function SyncStatus() {
       ) : (
         <>
           {errorText && <span className="sync-alert">{errorText}</span>}
-          <span data-testid="sync-pending">{waiting.length > 0 ? waiting.join(' · ') : t('status.upToDate')}</span>
+          {overview.rejectedChanges > 0 && (
+            <Link href="/settings" className="sync-alert">
+              {t('status.rejected', { count: overview.rejectedChanges })}
+            </Link>
+          )}
+          {(waiting.length > 0 || overview.rejectedChanges === 0) && (
+            <span data-testid="sync-pending">{waiting.length > 0 ? waiting.join(' · ') : t('status.upToDate')}</span>
+          )}
           <span className="muted">
             {last
               ? last.today

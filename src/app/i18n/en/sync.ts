@@ -16,6 +16,8 @@ export const sync: typeof fr = {
     pendingChanges_other: '{{count}} changes to send',
     pendingPhotos_one: '{{count}} photo to send',
     pendingPhotos_other: '{{count}} photos to send',
+    rejected_one: '{{count}} change refused: see the settings',
+    rejected_other: '{{count}} changes refused: see the settings',
     upToDate: 'Everything is synced',
     lastSyncToday: 'Synced at {{time}}',
     lastSyncOn: 'Synced on {{day}} at {{time}}',

@@ -15,6 +15,8 @@ export const sync = {
     pendingChanges_other: '{{count}} modifications à envoyer',
     pendingPhotos_one: '{{count}} photo à envoyer',
     pendingPhotos_other: '{{count}} photos à envoyer',
+    rejected_one: '{{count}} modification refusée : voir les paramètres',
+    rejected_other: '{{count}} modifications refusées : voir les paramètres',
     upToDate: 'Tout est synchronisé',
     lastSyncToday: 'Synchronisé à {{time}}',
     lastSyncOn: 'Synchronisé le {{day}} à {{time}}',

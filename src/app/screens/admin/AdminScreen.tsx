@@ -53,8 +53,8 @@ export function AdminScreen() {
         )}
         {data ? (
           <>
-            <CreateUserForm onCreated={reload} />
             <UsersTable users={data.users} />
+            <CreateUserForm onCreated={reload} />
             <MissionMembers missions={data.missions} users={data.users} onChanged={reload} />
           </>
         ) : (
