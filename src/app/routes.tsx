@@ -16,6 +16,7 @@ const MissionLayout = lazy(() =>
 const MissionCreateScreen = lazy(() =>
   import('./screens/missions/MissionCreateScreen').then((m) => ({ default: m.MissionCreateScreen })),
 );
+const ReviewScreen = lazy(() => import('./screens/review/ReviewScreen').then((m) => ({ default: m.ReviewScreen })));
 const OpenActionsScreen = lazy(() =>
   import('./screens/actions/OpenActionsScreen').then((m) => ({ default: m.OpenActionsScreen })),
 );
@@ -29,6 +30,7 @@ export function AppRoutes() {
           <Route path="/missions/new" component={MissionCreateScreen} />
           <Route path="/missions/:missionId" nest component={MissionLayout} />
           <Route path="/actions" component={OpenActionsScreen} />
+          <Route path="/review" component={ReviewScreen} />
           <Route path="/settings" component={SettingsScreen} />
           <Route path="/login" component={LoginScreen} />
           <Route path="/admin" component={AdminScreen} />

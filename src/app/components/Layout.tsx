@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { ReviewNavLink } from '../screens/review/ReviewNavLink';
 import { NavLink } from './NavLink';
 import { StatusBar } from './StatusBar';
 import { SyncNavLinks, SyncStatus } from './SyncStatus';
@@ -19,6 +20,7 @@ export function Layout({ children }: { children: ReactNode }) {
             {t('nav.missions')}
           </NavLink>
           <NavLink to="/actions">{t('nav.actions')}</NavLink>
+          <ReviewNavLink />
           <NavLink to="/settings">{t('nav.settings')}</NavLink>
           <SyncNavLinks />
         </nav>

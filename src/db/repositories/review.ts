@@ -42,10 +42,15 @@ export type ReviewAction = keyof typeof TRANSITIONS;
 
 export const COMMENT_MAX_CHARS = 5000;
 
-/** Who acts on this device: the stored session's name and role (a member when nobody is logged in). */
+/** The settings key of the name a person typed to sign TdR revisions (tdr.ts), used when nobody is logged in. */
+const WHO_SETTING_KEY = 'who';
+
+/** Who acts on this device: the stored session's name and role, else a member with the name kept in the settings. */
 async function who(): Promise<{ name: string; role: Role }> {
   const session = await readSession();
-  return { name: session?.user.name ?? '', role: session?.user.role ?? 'member' };
+  if (session) return { name: session.user.name, role: session.user.role };
+  const typed = (await db.settings.get(WHO_SETTING_KEY))?.value;
+  return { name: typeof typed === 'string' ? typed : '', role: 'member' };
 }
 
 /** The actions `role` may take on a note in `state`, in the order the screen offers them. */

@@ -2,7 +2,9 @@
 // server accepts are offered, and a settled conflict converges on every device through the real
 // server (in process), without making a new conflict.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { filterOptions, filterRows, NO_FILTERS } from '../../../src/app/screens/review/reviewFilters';
 import { insertRecord } from '../../../src/db/mutations';
+import type { ReviewRow } from '../../../src/db/repositories/review';
 import {
   availableActions,
   changeNoteState,
@@ -83,6 +85,13 @@ describe('review actions on the device', () => {
     await expect(reopenNote(note.id, 'Pourquoi')).rejects.toMatchObject({ code: 'transition-not-allowed' });
     await expect(changeNoteState('inconnue', 'submit')).rejects.toMatchObject({ code: 'note-not-found' });
     expect(await db.reviewComments.count()).toBe(0);
+  });
+
+  it('signs a step with the name typed for the TdR when nobody is logged in', async () => {
+    await db.settings.put({ key: 'who', value: 'Rédactrice Exemple' });
+    const note = await insertRecord('visitNotes', aVisitNote('m1', 'c1'));
+    await submitNote(note.id);
+    expect((await db.reviewComments.toArray())[0].authorName).toBe('Rédactrice Exemple');
   });
 
   it('offers each role only the steps the server accepts', () => {
@@ -200,5 +209,46 @@ describe('review through the real server', () => {
     await resolveConflict(conflict.id, 'Version d’Awa');
     expect((await db.outbox.toArray()).map((row) => row.table)).toEqual(['conflicts']);
     await expectEveryDevice('Version d’Awa');
+  });
+});
+
+describe('the review screen filters', () => {
+  const row = (missionId: string, missionTitle: string, communeName: string, authors: string[], extra = {}) =>
+    ({
+      note: aVisitNote(missionId, 'c', extra),
+      communeName,
+      missionTitle,
+      authorNames: authors,
+    }) as ReviewRow;
+  const rows = [
+    row('m1', 'Mission Nord', 'Ségou', ['Awa Exemple'], { state: 'soumise', observations: 'Le forage fonctionne.' }),
+    row('m1', 'Mission Nord', 'Kéra', ['Ibrahim Exemple'], { state: 'validee' }),
+    row('m2', 'Mission Sud', 'Sokoura', ['Awa Exemple', 'Moussa Exemple'], { state: 'soumise' }),
+  ];
+  const communes = (list: ReviewRow[]) => list.map((r) => r.communeName);
+
+  it('narrows by mission, commune, author and state, each on its own and together', () => {
+    expect(communes(filterRows(rows, NO_FILTERS))).toEqual(['Ségou', 'Kéra', 'Sokoura']);
+    expect(communes(filterRows(rows, { ...NO_FILTERS, missionId: rows[2].note.missionId }))).toEqual(['Sokoura']);
+    expect(communes(filterRows(rows, { ...NO_FILTERS, commune: 'Kéra' }))).toEqual(['Kéra']);
+    expect(communes(filterRows(rows, { ...NO_FILTERS, author: 'Awa Exemple' }))).toEqual(['Ségou', 'Sokoura']);
+    expect(communes(filterRows(rows, { ...NO_FILTERS, state: 'soumise', author: 'Moussa Exemple' }))).toEqual([
+      'Sokoura',
+    ]);
+  });
+
+  it('searches every word in the note, its commune, mission and authors, without accents or capitals', () => {
+    expect(communes(filterRows(rows, { ...NO_FILTERS, query: 'segou FORAGE' }))).toEqual(['Ségou']);
+    expect(communes(filterRows(rows, { ...NO_FILTERS, query: 'sud moussa' }))).toEqual(['Sokoura']);
+    expect(filterRows(rows, { ...NO_FILTERS, query: 'pompe' })).toEqual([]);
+  });
+
+  it('offers the missions held, and the communes and authors of the chosen mission only', () => {
+    const all = filterOptions(rows, '');
+    expect(all.missions.map((m) => m.title)).toEqual(['Mission Nord', 'Mission Sud']);
+    expect(all.communes).toEqual(['Kéra', 'Ségou', 'Sokoura']);
+    const south = filterOptions(rows, rows[2].note.missionId);
+    expect(south.communes).toEqual(['Sokoura']);
+    expect(south.authors).toEqual(['Awa Exemple', 'Moussa Exemple']);
   });
 });

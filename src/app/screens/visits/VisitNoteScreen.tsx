@@ -8,8 +8,9 @@ import {
   useVisitNote,
 } from '../../../db/repositories/visitNotes';
 import { Loading } from '../../components/Loading';
+import { NoteReviewPanel } from '../review/NoteReviewPanel';
 import { GpsSection } from './GpsSection';
-import { NoteStateBar, SubmitNote } from './NoteStateBar';
+import { NoteStateBar } from './NoteStateBar';
 import { PhotoSection } from './PhotoSection';
 import { SaveStatusProvider } from './saveStatus';
 import { VisitNoteForm } from './VisitNoteForm';
@@ -45,7 +46,7 @@ export function VisitNoteScreen({ missionId, noteId }: { missionId: string; note
         <VisitNoteForm key={note.id} note={note} participants={participants} readOnly={readOnly} />
         <GpsSection note={note} readOnly={readOnly} />
         <PhotoSection note={note} readOnly={readOnly} />
-        <SubmitNote note={note} />
+        <NoteReviewPanel note={note} />
       </article>
     </SaveStatusProvider>
   );

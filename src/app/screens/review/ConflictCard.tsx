@@ -1,0 +1,100 @@
+// One conflict, its values side by side with who wrote each and when: a person keeps one, or merges
+// texts by hand. The choice is written through the review repository and syncs to every device.
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { resolveConflict } from '../../../db/repositories/review';
+import type { Conflict } from '../../../shared/model';
+import { AutoGrowTextarea } from '../../components/AutoGrowTextarea';
+import { localDayTime } from '../../hooks/useSyncStatus';
+import { reviewErrorMessage } from './reviewErrors';
+
+function ShownValue({ value }: { value: unknown }) {
+  const { t } = useTranslation('review');
+  if (value === null || value === undefined || value === '') return <p className="muted">{t('conflicts.empty')}</p>;
+  const text = typeof value === 'string' ? value : JSON.stringify(value, null, 1);
+  return <p className="prose conflict-value">{text}</p>;
+}
+
+export function ConflictCard({
+  conflict,
+  about,
+  onSettled,
+}: {
+  conflict: Conflict;
+  /** Which record this is about, when the page does not already say it. */
+  about?: string;
+  onSettled: () => void;
+}) {
+  const { t } = useTranslation('review');
+  const [merging, setMerging] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const texts = conflict.values.every((v) => typeof v.value === 'string');
+  const form = useForm<{ merged: string }>({
+    defaultValues: { merged: conflict.values.map((v) => v.value).join('\n\n') },
+  });
+  const titleId = `conflict-${conflict.id}`;
+  const field = t(`conflicts.fields.${conflict.field}` as 'conflicts.fields.title', { defaultValue: conflict.field });
+
+  async function settle(value: unknown) {
+    try {
+      await resolveConflict(conflict.id, value);
+      onSettled();
+    } catch (e) {
+      setError(reviewErrorMessage(e, t));
+    }
+  }
+
+  return (
+    <article className="card conflict-card" aria-labelledby={titleId}>
+      <h4 id={titleId}>{t('conflicts.heading', { field })}</h4>
+      {about && <p className="muted">{about}</p>}
+      <p className="muted">{t('conflicts.intro')}</p>
+      <div className="conflict-sides">
+        {conflict.values.map((side, i) => {
+          const when = localDayTime(side.at);
+          return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the values of a conflict never move
+            <section key={i} className="conflict-side" aria-label={t('conflicts.valueBy', { name: side.by })}>
+              <p className="conflict-who">
+                <strong>{side.by}</strong>
+                <br />
+                <span className="muted">{t('conflicts.writtenAt', { day: when.day, time: when.time })}</span>
+              </p>
+              <ShownValue value={side.value} />
+              <button type="button" className="button" onClick={() => void settle(side.value)}>
+                {t('conflicts.keep')}
+              </button>
+            </section>
+          );
+        })}
+      </div>
+      {texts && !merging && (
+        <button type="button" className="button" onClick={() => setMerging(true)}>
+          {t('conflicts.merge')}
+        </button>
+      )}
+      {merging && (
+        <form noValidate onSubmit={form.handleSubmit(({ merged }) => settle(merged))}>
+          <div className="field">
+            <label htmlFor={`${titleId}-merged`}>{t('conflicts.mergeLabel')}</label>
+            <AutoGrowTextarea id={`${titleId}-merged`} {...form.register('merged')} />
+          </div>
+          <div className="button-row">
+            <button type="submit" className="button primary" disabled={form.formState.isSubmitting}>
+              {t('conflicts.saveMerge')}
+            </button>
+            <button type="button" className="button" onClick={() => setMerging(false)}>
+              {t('conflicts.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,58 @@
+// Conflicts waiting on the device, whatever record they are about (a note, a participant, a
+// commune…), each settled in place; a note's conflict also links to the note.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { type OpenConflict, useOpenConflicts } from '../../../db/repositories/review';
+import { ConflictCard } from './ConflictCard';
+
+function about({ conflict, recordLabel, missionTitle }: OpenConflict, t: (key: string, v: object) => string) {
+  const table = t(`conflicts.tables.${conflict.table}`, { defaultValue: conflict.table });
+  return recordLabel
+    ? t('conflicts.about', { table, record: recordLabel, mission: missionTitle })
+    : t('conflicts.aboutNoLabel', { table, mission: missionTitle });
+}
+
+export function ConflictList() {
+  const { t } = useTranslation('review');
+  const open = useOpenConflicts();
+  const [settled, setSettled] = useState(false);
+  if (!open) return null;
+  const status = settled && (
+    <p role="status" className="notice">
+      {t('conflicts.settled')}
+    </p>
+  );
+  if (open.length === 0) {
+    return (
+      <>
+        {status}
+        <p className="muted">{t('conflicts.none')}</p>
+      </>
+    );
+  }
+  return (
+    <section className="page" aria-labelledby="conflicts-title">
+      <h2 id="conflicts-title">
+        {t('conflicts.title')} <span className="badge">{t('conflicts.count', { count: open.length })}</span>
+      </h2>
+      {status}
+      <ul className="plain-list" aria-label={t('conflicts.label')}>
+        {open.map((item) => (
+          <li key={item.conflict.id}>
+            <ConflictCard
+              conflict={item.conflict}
+              about={about(item, t as (key: string, v: object) => string)}
+              onSettled={() => setSettled(true)}
+            />
+            {item.noteId && (
+              <Link href={`/missions/${item.conflict.missionId}/visits/${item.noteId}`} className="conflict-link">
+                {t('conflicts.openNote')}
+              </Link>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

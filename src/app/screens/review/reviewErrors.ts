@@ -1,0 +1,10 @@
+// Why a review action failed, in words: the repository's named refusals, a full disk, or the rest.
+import type { TFunction } from 'i18next';
+import { ReviewError } from '../../../db/repositories/review';
+import { isQuotaError } from '../../../db/repositories/storage';
+
+export function reviewErrorMessage(error: unknown, t: TFunction<'review'>): string {
+  if (error instanceof ReviewError) return t(`errors.${error.code}`);
+  if (isQuotaError(error)) return t('errors.quota', { ns: 'common' });
+  return t('errors.unexpected');
+}
