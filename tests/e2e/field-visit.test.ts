@@ -339,3 +339,40 @@ describe('the visit note on a 360 px phone', () => {
     await closeAll(context);
   });
 });
+
+describe('a device running out of storage', () => {
+  it('says plainly that storage is full, keeps what was saved, and loses nothing typed meanwhile', async () => {
+    const { context, page, list } = await offlinePhoneWithMission({ communes: ['Kéra'] });
+    const note = await list.newVisit({ choose: 'Kéra' });
+    await note.field('Observations').fill('Écrit avant que le disque soit plein.');
+    await note.waitSaved();
+    const [jpeg] = await drawJpegs(page, 4000, 3000, 1);
+    // The disk fills up: from now on every IndexedDB write fails as a full device makes it fail.
+    await page.evaluate(() => {
+      const full = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+      IDBObjectStore.prototype.add = full;
+      IDBObjectStore.prototype.put = full;
+    });
+    const quota =
+      'L’espace de stockage de l’appareil est plein : libérez de la place. Ce qui était déjà enregistré est conservé.';
+
+    await note.choosePhotos([{ name: 'IMG_0200.jpg', mimeType: 'image/jpeg', buffer: jpeg }]);
+    await expect.poll(() => note.photoErrors().textContent(), { timeout: 60_000 }).toContain(quota);
+    expect(await note.photos().count()).toBe(0);
+
+    await note.field('Difficultés').fill('Tapé pendant que le disque était plein.');
+    await expect.poll(() => note.saveStatus().textContent()).toBe(quota);
+    expect(await fieldValue(page, 'Observations')).toBe('Écrit avant que le disque soit plein.');
+
+    // Space freed (a new page has the real IndexedDB): the saved text is there, the text typed
+    // meanwhile comes back from the draft journal and is saved.
+    await page.reload();
+    await note.title().waitFor();
+    expect(await fieldValue(page, 'Observations')).toBe('Écrit avant que le disque soit plein.');
+    expect(await fieldValue(page, 'Difficultés')).toBe('Tapé pendant que le disque était plein.');
+    await note.waitSaved();
+    await closeAll(context);
+  });
+});

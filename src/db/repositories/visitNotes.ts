@@ -1,10 +1,10 @@
-// Visit notes, one per commune visit, with the communes and participants a note refers to. Kept in
+// Visit notes, one per commune visit (communes and participants have their own repositories). Kept in
 // IndexedDB (db.visitNotes) and written only through the mutation layer, so every autosave is also
 // queued in the outbox for the server. A validated note is read-only here, whatever the screen does.
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import type { Commune, GpsPoint, NoteState, Participant, VisitNote } from '../../shared/model';
+import type { GpsPoint, NoteState, VisitNote } from '../../shared/model';
 import { insertRecord, newRecordBase, updateRecord } from '../mutations';
 import { db } from '../schema';
 
@@ -24,31 +24,6 @@ const inMission = (missionId: string) => [
   [missionId, Dexie.minKey],
   [missionId, Dexie.maxKey],
 ];
-
-/** The mission's communes in itinerary order (planned date, undated last, then name). */
-export function useMissionCommunes(missionId: string): Commune[] | undefined {
-  return useLiveQuery(async () => {
-    const [from, to] = inMission(missionId);
-    const communes = await db.communes.where('[missionId+plannedDate]').between(from, to, true, true).toArray();
-    return communes
-      .filter((c) => !c.deletedAt)
-      .sort(
-        (a, b) =>
-          Number(a.plannedDate === '') - Number(b.plannedDate === '') ||
-          a.plannedDate.localeCompare(b.plannedDate) ||
-          a.name.localeCompare(b.name, 'fr'),
-      );
-  }, [missionId]);
-}
-
-/** The mission's participants in the order of the participants table. */
-export function useMissionParticipants(missionId: string): Participant[] | undefined {
-  return useLiveQuery(async () => {
-    const [from, to] = inMission(missionId);
-    const people = await db.participants.where('[missionId+order]').between(from, to, true, true).toArray();
-    return people.filter((p) => !p.deletedAt);
-  }, [missionId]);
-}
 
 export interface VisitNoteRow {
   note: VisitNote;
@@ -117,19 +92,6 @@ export function createVisitNote(missionId: string, communeId: string): Promise<V
     achievements: [],
     gps: null,
     state: 'brouillon',
-  });
-}
-
-/** Adds a commune typed on the spot (the itinerary may not have been entered before leaving). */
-export function createCommune(missionId: string, name: string): Promise<Commune> {
-  return insertRecord('communes', {
-    ...newRecordBase(missionId),
-    name: name.trim(),
-    cercle: '',
-    region: '',
-    plannedDate: '',
-    lat: null,
-    lon: null,
   });
 }
 

@@ -1,27 +1,20 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { setPhotoMaxLongSide } from '../../../src/db/repositories/storage';
-import {
-  createCommune,
-  createVisitNote,
-  saveVisitNote,
-  submitVisitNote,
-} from '../../../src/db/repositories/visitNotes';
+import { isNearlyFull, setPhotoMaxLongSide, usageRatio } from '../../../src/db/repositories/storage';
+import { createVisitNote, saveVisitNote, submitVisitNote } from '../../../src/db/repositories/visitNotes';
 import { db } from '../../../src/db/schema';
-import { communeSchema, visitNoteSchema } from '../../../src/shared/model';
+import { visitNoteSchema } from '../../../src/shared/model';
 
 beforeEach(async () => {
   await Promise.all(db.tables.map((t) => t.clear()));
 });
 
 describe('visit notes', () => {
-  it('starts as a valid draft for a commune typed on the spot', async () => {
-    const commune = await createCommune('m1', '  Kéra  ');
-    const note = await createVisitNote('m1', commune.id);
-    expect(communeSchema.safeParse(commune).success).toBe(true);
-    expect(commune.name).toBe('Kéra');
+  it('starts as a valid draft, dated today, queued for the server', async () => {
+    const note = await createVisitNote('m1', 'c1');
     expect(visitNoteSchema.safeParse(note).success).toBe(true);
-    expect(note).toMatchObject({ state: 'brouillon', communeId: commune.id, achievements: [], gps: null });
-    expect((await db.outbox.toArray()).map((o) => o.table)).toEqual(['communes', 'visitNotes']);
+    expect(note).toMatchObject({ state: 'brouillon', communeId: 'c1', achievements: [], gps: null });
+    expect(note.visitDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect((await db.outbox.toArray()).map((o) => o.table)).toEqual(['visitNotes']);
   });
 
   it('queues only the fields an autosave changed', async () => {
@@ -58,5 +51,25 @@ describe('the photo size setting', () => {
     expect((await db.settings.get('photoMaxLongSidePx'))?.value).toBe(1024);
     await setPhotoMaxLongSide(99_999);
     expect((await db.settings.get('photoMaxLongSidePx'))?.value).toBe(1600);
+  });
+});
+
+describe('the storage warning', () => {
+  const report = (usageBytes: number | null, quotaBytes: number | null) => ({
+    persisted: true,
+    usageBytes,
+    quotaBytes,
+  });
+
+  it('warns from 90 % of the quota', () => {
+    expect(isNearlyFull(report(900, 1000))).toBe(true);
+    expect(isNearlyFull(report(899, 1000))).toBe(false);
+    expect(usageRatio(report(450, 1000))).toBe(0.45);
+  });
+
+  it('stays quiet when the browser does not tell', () => {
+    expect(isNearlyFull(report(null, null))).toBe(false);
+    expect(isNearlyFull(report(10, 0))).toBe(false);
+    expect(isNearlyFull(null)).toBe(false);
   });
 });

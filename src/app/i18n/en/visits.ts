@@ -20,6 +20,7 @@ export const visits = {
     submit: 'Create the note',
     communeRequired: 'Choose a commune.',
     nameRequired: 'Type the commune’s name.',
+    nameTooLong: 'The name cannot exceed 200 characters.',
   },
   state: {
     brouillon: 'Draft',

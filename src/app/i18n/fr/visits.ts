@@ -21,6 +21,7 @@ export const visits = {
     submit: 'Créer la note',
     communeRequired: 'Choisissez une commune.',
     nameRequired: 'Saisissez le nom de la commune.',
+    nameTooLong: 'Le nom ne peut dépasser 200 caractères.',
   },
   state: {
     brouillon: 'Brouillon',

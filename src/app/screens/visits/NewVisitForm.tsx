@@ -3,7 +3,9 @@
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import { createCommune, createVisitNote, useMissionCommunes } from '../../../db/repositories/visitNotes';
+import { createCommune, emptyCommuneDraft, useCommunes } from '../../../db/repositories/communes';
+import { useMission } from '../../../db/repositories/missions';
+import { createVisitNote } from '../../../db/repositories/visitNotes';
 import { saveErrorMessage } from './saveErrors';
 
 const OTHER = '__other__';
@@ -16,15 +18,16 @@ interface Values {
 export function NewVisitForm({ missionId }: { missionId: string }) {
   const { t } = useTranslation(['visits', 'common']);
   const [, navigate] = useLocation();
-  const communes = useMissionCommunes(missionId);
+  const mission = useMission(missionId);
+  const communes = useCommunes(missionId);
   const form = useForm<Values>({ defaultValues: { communeId: '', communeName: '' } });
   const { errors, isSubmitting } = form.formState;
-  if (communes === undefined) return null;
+  if (!mission || communes === undefined) return null;
   const typing = communes.length === 0 || form.watch('communeId') === OTHER;
 
   const onSubmit = form.handleSubmit(async ({ communeId, communeName }) => {
     try {
-      const id = typing ? (await createCommune(missionId, communeName)).id : communeId;
+      const id = typing ? (await createCommune(mission, { ...emptyCommuneDraft(), name: communeName })).id : communeId;
       const note = await createVisitNote(missionId, id);
       navigate(`/${note.id}`);
     } catch (error) {
@@ -69,7 +72,9 @@ export function NewVisitForm({ missionId }: { missionId: string }) {
             aria-invalid={errors.communeName ? true : undefined}
             aria-describedby={errors.communeName ? 'new-visit-name-error' : undefined}
             {...form.register('communeName', {
-              validate: (v) => !typing || v.trim() !== '' || t('create.nameRequired'),
+              validate: (v) =>
+                !typing ||
+                (v.trim() === '' ? t('create.nameRequired') : v.length > 200 ? t('create.nameTooLong') : true),
             })}
           />
           {errors.communeName && (

@@ -37,6 +37,13 @@ export function PhotoItem({ photo, n, readOnly }: { photo: Photo; n: number; rea
     if (journaled !== null) schedule();
   }, [schedule, journaled]);
 
+  // The checkbox and the remove button write at once; a failure (full storage) is said, not lost.
+  const [actionError, setActionError] = useState<string | null>(null);
+  const act = (write: () => Promise<unknown>) => {
+    setActionError(null);
+    write().catch((e: unknown) => setActionError(saveErrorMessage(e, t)));
+  };
+
   const captionId = `photo-${photo.id}-caption`;
   const takenDay = photo.takenAt ? formatDay(photo.takenAt.slice(0, 10)) : null;
   return (
@@ -76,16 +83,21 @@ export function PhotoItem({ photo, n, readOnly }: { photo: Photo; n: number; rea
             type="checkbox"
             checked={photo.forReport}
             disabled={readOnly}
-            onChange={(event) => void setPhotoForReport(photo.id, event.target.checked)}
+            onChange={(event) => act(() => setPhotoForReport(photo.id, event.target.checked))}
           />
           {t('photos.forReport')}
         </label>
+        {actionError && (
+          <p className="field-error" role="alert">
+            {actionError}
+          </p>
+        )}
         {!readOnly && (
           <button
             type="button"
             className="button danger"
             onClick={() => {
-              if (window.confirm(t('photos.removeConfirm', { n }))) void removeNotePhoto(photo.id);
+              if (window.confirm(t('photos.removeConfirm', { n }))) act(() => removeNotePhoto(photo.id));
             }}
           >
             {t('photos.remove', { n })}

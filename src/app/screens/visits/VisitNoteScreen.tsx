@@ -1,12 +1,9 @@
 // One visit note, as a member fills it in on a phone: text, achievements, GPS point, photos.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import {
-  isReadOnly,
-  useMissionCommunes,
-  useMissionParticipants,
-  useVisitNote,
-} from '../../../db/repositories/visitNotes';
+import { useCommunes } from '../../../db/repositories/communes';
+import { useParticipants } from '../../../db/repositories/participants';
+import { isReadOnly, useVisitNote } from '../../../db/repositories/visitNotes';
 import { Loading } from '../../components/Loading';
 import { NoteReviewPanel } from '../review/NoteReviewPanel';
 import { GpsSection } from './GpsSection';
@@ -18,8 +15,8 @@ import { VisitNoteForm } from './VisitNoteForm';
 export function VisitNoteScreen({ missionId, noteId }: { missionId: string; noteId: string }) {
   const { t } = useTranslation('visits');
   const note = useVisitNote(noteId);
-  const communes = useMissionCommunes(missionId);
-  const participants = useMissionParticipants(missionId);
+  const communes = useCommunes(missionId);
+  const participants = useParticipants(missionId);
   if (note === undefined || communes === undefined || participants === undefined) return <Loading />;
   const back = (
     <Link href="/" className="back-link">
