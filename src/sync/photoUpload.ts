@@ -58,6 +58,9 @@ async function uploadOne(
       uploadUrl,
       uploadSize: photo.blob.size,
       chunkSize: UPLOAD_CHUNK_BYTES,
+      // The first chunk travels with the creation request (tus creation-with-upload): one round
+      // trip less per photo, and a photo smaller than a chunk goes in a single request.
+      uploadDataDuringCreation: true,
       retryDelays: deps.uploadRetryDelaysMs ?? UPLOAD_RETRY_DELAYS_MS,
       metadata: { hash: photo.hash, missionId: photo.missionId, filetype: photo.blob.type || 'image/jpeg' },
       headers: token ? { Authorization: `Bearer ${token}` } : {},
