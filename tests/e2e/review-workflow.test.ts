@@ -62,10 +62,6 @@ interface Phone {
 async function phoneOf(user: User): Promise<Phone> {
   const context = await newPhoneContext(browser);
   const page = await context.newPage();
-  // The "works offline now" notice covers the bottom of the screen: close it as a person would.
-  await page.addLocatorHandler(page.getByText('Terrain fonctionne désormais sans réseau.'), async () => {
-    await page.getByRole('button', { name: 'Fermer' }).click();
-  });
   const loginPage = new LoginPage(page);
   await loginPage.open(server.url);
   await loginPage.logInAndWait(user.email, PASSWORD);
@@ -134,6 +130,7 @@ describe('the review of a visit note', () => {
 
     // She asks for changes: a comment is required.
     const mPanel = await review.openNote('Kéra');
+    if (shots) await mPanel.region().screenshot({ path: `${shots}/review-panel-coordinator-360.png` });
     await mPanel.take('Demander des modifications');
     await mPanel.errors().getByText('Écrivez un commentaire pour l’auteur.').waitFor();
     await mPanel.take('Demander des modifications', 'Précisez le débit du forage.');
@@ -151,6 +148,7 @@ describe('the review of a visit note', () => {
     await a.page.reload();
     await expect.poll(() => awaPanel.request().textContent()).toContain('Précisez le débit du forage.');
     expect(await awaPanel.request().textContent()).toContain('Mariam Exemple');
+    if (shots) await awaPanel.region().screenshot({ path: `${shots}/review-request-offline-360.png` });
     const edited = new VisitNotePage(a.page);
     await edited.field('Observations').fill('Le forage fonctionne : 3 m³ par heure.');
     await edited.waitSaved();
@@ -181,8 +179,7 @@ describe('the review of a visit note', () => {
     expect(steps[1]).toMatch(/^Soumise → À revoir Mariam Exemple, .*Précisez le débit du forage\.$/);
     expect(steps[2]).toMatch(/^À revoir → Soumise Awa Exemple, .*Débit ajouté\.$/);
     expect(steps[3]).toMatch(/^Soumise → Validée Mariam Exemple, /);
-    await awaPanel.region().scrollIntoViewIfNeeded();
-    if (shots) await a.page.screenshot({ path: `${shots}/review-history-360.png`, fullPage: true });
+    if (shots) await awaPanel.region().screenshot({ path: `${shots}/review-history-360.png` });
     expect(await horizontalOverflow(a.page)).toBeLessThanOrEqual(0);
 
     await a.context.close();
