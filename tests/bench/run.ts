@@ -4,10 +4,12 @@ import path from 'node:path';
 import { ensureBuilt } from '../../src/server/ensureBuilt';
 import { startServer } from '../e2e/support/server';
 import { FIRST_SCREEN_BUDGET_BYTES, measureFirstScreenJs } from './firstScreen';
+import { fullSyncLines, measureFullSync } from './fullSync';
 import { LIST_FIRST_SCREEN_TARGET_MS, measureNotes, NOTE_COUNT } from './notes';
 import { LONG_TASK_TARGET_MS, measurePhotos, PHOTO_SIZE_TARGET_BYTES, PHOTO_TIME_TARGET_MS } from './photos';
 import { measurePushThroughput, PUSH_TARGET_PER_SECOND } from './pushThroughput';
 import { measureReports, reportChunkSizes } from './report';
+import { measureReview, REVIEW_FIRST_ROW_TARGET_MS, REVIEW_NOTE_COUNT } from './review';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -71,6 +73,16 @@ try {
     'informative',
     true,
   );
+
+  const review = await measureReview(server);
+  report(
+    `review: /review first row of ${REVIEW_NOTE_COUNT} notes (${review.rowsInDom} rows in DOM)`,
+    ms(review.coldMs),
+    ms(REVIEW_FIRST_ROW_TARGET_MS),
+    review.coldMs < REVIEW_FIRST_ROW_TARGET_MS,
+  );
+  report('review: same, screen code already loaded', ms(review.warmMs), 'informative', true);
+  report(`review: search typed over all notes (${review.searchCount})`, ms(review.searchMs), 'informative', true);
 } finally {
   await server.stop();
 }
@@ -87,6 +99,8 @@ for (const [name, perSecond] of [
     perSecond >= PUSH_TARGET_PER_SECOND,
   );
 }
+
+for (const line of fullSyncLines(await measureFullSync())) report(...line);
 
 for (const chunk of reportChunkSizes(path.join(root, 'dist')))
   report(
