@@ -29,7 +29,8 @@ export function useSyncStatus(): SyncStatusState & { overview: SyncOverview | un
     const rows = await listOutbox();
     const rejectedChanges = rows.filter((row) => row.rejected).length;
     return {
-      pendingChanges: rows.length - rejectedChanges,
+      // Records, not rows: a note typed for ten minutes is one change to the person who wrote it.
+      pendingChanges: changedRecords(rows.filter((row) => !row.rejected)).length,
       rejectedChanges,
       pendingPhotos: await countPendingPhotos(),
       lastSyncAt: await readLastSyncAt(),
@@ -37,6 +38,17 @@ export function useSyncStatus(): SyncStatusState & { overview: SyncOverview | un
     };
   });
   return { ...state, overview };
+}
+
+/** Outbox rows grouped by record, in the order the records were first changed. */
+export function changedRecords(rows: OutboxEntry[]): { first: OutboxEntry; last: OutboxEntry; rows: number }[] {
+  const byRecord = new Map<string, { first: OutboxEntry; last: OutboxEntry; rows: number }>();
+  for (const row of rows) {
+    const key = `${row.table}/${row.recordId}`;
+    const seen = byRecord.get(key);
+    byRecord.set(key, seen ? { ...seen, last: row, rows: seen.rows + 1 } : { first: row, last: row, rows: 1 });
+  }
+  return [...byRecord.values()];
 }
 
 /** The stored session: undefined while loading, null when nobody is logged in on this device. */

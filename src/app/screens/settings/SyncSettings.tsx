@@ -6,6 +6,7 @@ import { Link } from 'wouter';
 import { retryRejectedChange, setPhotosOnCheapNetworkOnly } from '../../../db/repositories/sync';
 import type { OutboxEntry } from '../../../db/schema';
 import {
+  changedRecords,
   localDayTime,
   useDescribeSyncError,
   useOutbox,
@@ -39,7 +40,8 @@ export function SyncSettings() {
   const cheapOnly = usePhotosOnCheapNetworkOnly();
   const session = overview?.session;
   const rejected = outbox?.filter((row) => row.rejected) ?? [];
-  const pending = outbox?.filter((row) => !row.rejected) ?? [];
+  // One line per changed record (its latest change), however many autosaves it took.
+  const pending = changedRecords(outbox?.filter((row) => !row.rejected) ?? []);
 
   const retry = async (mutationId: string) => {
     await retryRejectedChange(mutationId);
@@ -94,9 +96,9 @@ export function SyncSettings() {
         <p className="empty">{t('settings.pendingNone')}</p>
       ) : (
         <ul className="pending-changes" aria-label={t('settings.pendingTitle')}>
-          {pending.slice(0, SHOWN_PENDING_MAX).map((row) => (
-            <li key={row.mutationId}>
-              <ChangeLabel row={row} />
+          {pending.slice(0, SHOWN_PENDING_MAX).map((change) => (
+            <li key={change.first.mutationId}>
+              <ChangeLabel row={change.last} />
             </li>
           ))}
           {pending.length > SHOWN_PENDING_MAX && (
