@@ -63,7 +63,7 @@ export default defineConfig({
       ...(process.env.TERRAIN_TEST_PG_URL
         ? [
             {
-              extends: true,
+              extends: true as const,
               test: {
                 name: 'server-pg',
                 include: ['tests/unit/server/**/*.test.ts'],

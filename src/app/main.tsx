@@ -1,7 +1,8 @@
-import { StrictMode } from 'react';
+import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { requestPersistentStorage } from '../db/storage';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { Loading } from './components/Loading';
 import './i18n';
 import { AppRoutes } from './routes';
 import './styles.css';
@@ -14,7 +15,10 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <ErrorBoundary>
-      <AppRoutes />
+      {/* A catalogue still loading in the app's frame shows a line, never a blank page. */}
+      <Suspense fallback={<Loading />}>
+        <AppRoutes />
+      </Suspense>
     </ErrorBoundary>
   </StrictMode>,
 );

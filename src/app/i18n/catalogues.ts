@@ -1,60 +1,61 @@
 // The catalogues, one namespace per part of the app. Every string a screen shows comes from here.
-import { actions as enActions } from './en/actions';
-import { admin as enAdmin } from './en/admin';
+// The namespaces of the first screen and the app's frame are bundled; the others load with their
+// screens (precached by the service worker, so they load offline too) to keep the first screen light.
+
 import { common as enCommon } from './en/common';
-import { communes as enCommunes } from './en/communes';
 import { missions as enMissions } from './en/missions';
-import { participants as enParticipants } from './en/participants';
-import { report as enReport } from './en/report';
-import { review as enReview } from './en/review';
-import { settings as enSettings } from './en/settings';
 import { sync as enSync } from './en/sync';
-import { tdr as enTdr } from './en/tdr';
-import { visits as enVisits } from './en/visits';
-import { actions as frActions } from './fr/actions';
-import { admin as frAdmin } from './fr/admin';
+import type { actions } from './fr/actions';
+import type { admin } from './fr/admin';
 import { common as frCommon } from './fr/common';
-import { communes as frCommunes } from './fr/communes';
+import type { communes } from './fr/communes';
 import { missions as frMissions } from './fr/missions';
-import { participants as frParticipants } from './fr/participants';
-import { report as frReport } from './fr/report';
-import { review as frReview } from './fr/review';
-import { settings as frSettings } from './fr/settings';
+import type { participants } from './fr/participants';
+import type { report } from './fr/report';
+import type { review } from './fr/review';
+import type { settings } from './fr/settings';
 import { sync as frSync } from './fr/sync';
-import { tdr as frTdr } from './fr/tdr';
-import { visits as frVisits } from './fr/visits';
+import type { tdr } from './fr/tdr';
+import type { visits } from './fr/visits';
 
-export const catalogues = {
-  fr: {
-    tdr: frTdr,
-    report: frReport,
-    review: frReview,
-    participants: frParticipants,
-    communes: frCommunes,
-    actions: frActions,
-    sync: frSync,
-    admin: frAdmin,
-    common: frCommon,
-    missions: frMissions,
-    settings: frSettings,
-    visits: frVisits,
-  },
-  en: {
-    tdr: enTdr,
-    report: enReport,
-    review: enReview,
-    participants: enParticipants,
-    communes: enCommunes,
-    actions: enActions,
-    sync: enSync,
-    admin: enAdmin,
-    common: enCommon,
-    missions: enMissions,
-    settings: enSettings,
-    visits: enVisits,
-  },
+/** The shape of a whole language: French is the source, every language has the same keys. */
+export interface Catalogue {
+  actions: typeof actions;
+  admin: typeof admin;
+  common: typeof frCommon;
+  communes: typeof communes;
+  missions: typeof frMissions;
+  participants: typeof participants;
+  report: typeof report;
+  review: typeof review;
+  settings: typeof settings;
+  sync: typeof frSync;
+  tdr: typeof tdr;
+  visits: typeof visits;
+}
+export type Namespace = keyof Catalogue;
+
+export const bundledCatalogues = {
+  fr: { common: frCommon, missions: frMissions, sync: frSync },
+  en: { common: enCommon, missions: enMissions, sync: enSync },
 } as const;
+export const BUNDLED_NAMESPACES = Object.keys(bundledCatalogues.fr) as Namespace[];
 
-export type Language = keyof typeof catalogues;
-export const LANGUAGES = Object.keys(catalogues) as Language[];
+export type Language = keyof typeof bundledCatalogues;
+export const LANGUAGES = Object.keys(bundledCatalogues) as Language[];
 export const DEFAULT_LANGUAGE: Language = 'fr';
+
+const loaders = import.meta.glob<Record<string, object>>([
+  './fr/*.ts',
+  './en/*.ts',
+  '!**/common.ts',
+  '!**/missions.ts',
+  '!**/sync.ts',
+]);
+
+/** Loads one namespace of one language (a chunk of its own). */
+export async function loadCatalogue(language: string, namespace: string): Promise<object> {
+  const load = loaders[`./${language}/${namespace}.ts`];
+  if (!load) throw new Error(`no catalogue ${language}/${namespace}`);
+  return (await load())[namespace];
+}

@@ -1,9 +1,9 @@
 import 'i18next';
-import type { catalogues } from './catalogues';
+import type { Catalogue } from './catalogues';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: (typeof catalogues)['fr'];
+    resources: Catalogue;
   }
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { catalogues } from '../../../src/app/i18n/catalogues';
+
+// Every catalogue file of every language, as the app may load it.
+const files = import.meta.glob<Record<string, object>>('../../../src/app/i18n/*/*.ts', { eager: true });
+const catalogues: Record<string, Record<string, object>> = {};
+for (const [file, module] of Object.entries(files)) {
+  const [, language, namespace] = /\/i18n\/(\w+)\/(\w+)\.ts$/.exec(file) ?? [];
+  catalogues[language] ??= {};
+  catalogues[language][namespace] = module[namespace];
+}
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
@@ -7,6 +15,12 @@ function keys(value: unknown, prefix = ''): string[] {
 }
 
 describe('the translation catalogues', () => {
+  it('has every namespace in both languages', () => {
+    expect(Object.keys(catalogues).sort()).toEqual(['en', 'fr']);
+    expect(Object.keys(catalogues.en).sort()).toEqual(Object.keys(catalogues.fr).sort());
+    expect(Object.keys(catalogues.fr).length).toBeGreaterThan(10);
+  });
+
   it('has the same keys in English as in French', () => {
     expect(keys(catalogues.en).sort()).toEqual(keys(catalogues.fr).sort());
   });

@@ -6,6 +6,8 @@ export const common: typeof fr = {
   nav: {
     missions: 'Missions',
     actions: 'Action points',
+    reviewBadge_one: '{{count}} note to review',
+    reviewBadge_other: '{{count}} notes to review',
     review: 'Review',
     settings: 'Settings',
     mainMenu: 'Main menu',

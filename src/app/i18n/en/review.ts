@@ -4,8 +4,6 @@ export const review = {
   title: 'Note review',
   waiting_one: '{{count}} submitted note is waiting for your review.',
   waiting_other: '{{count}} submitted notes are waiting for your review.',
-  navBadge_one: '{{count}} note to review',
-  navBadge_other: '{{count}} notes to review',
   forbidden: 'This screen is for coordinators. Log in with a coordinator account.',
   login: 'Log in',
   filters: {

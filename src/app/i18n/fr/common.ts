@@ -5,6 +5,8 @@ export const common = {
   nav: {
     missions: 'Missions',
     actions: 'Points d’action',
+    reviewBadge_one: '{{count}} note à examiner',
+    reviewBadge_other: '{{count}} notes à examiner',
     review: 'Revue',
     settings: 'Paramètres',
     mainMenu: 'Menu principal',

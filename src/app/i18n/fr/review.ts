@@ -4,8 +4,6 @@ export const review = {
   title: 'Revue des notes',
   waiting_one: '{{count}} note soumise attend votre revue.',
   waiting_other: '{{count}} notes soumises attendent votre revue.',
-  navBadge_one: '{{count}} note à examiner',
-  navBadge_other: '{{count}} notes à examiner',
   forbidden: 'Cet écran est réservé aux coordinateurs. Connectez-vous avec un compte de coordinateur.',
   login: 'Se connecter',
   filters: {

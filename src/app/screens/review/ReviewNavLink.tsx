@@ -6,7 +6,7 @@ import { NavLink } from '../../components/NavLink';
 import { useSession } from '../../hooks/useSyncStatus';
 
 export function ReviewNavLink() {
-  const { t } = useTranslation(['common', 'review']);
+  const { t } = useTranslation();
   const session = useSession();
   const waiting = useSubmittedCount();
   if (!session || !isReviewer(session.user.role)) return null;
@@ -16,7 +16,7 @@ export function ReviewNavLink() {
       {waiting ? (
         <>
           {' '}
-          <span className="nav-badge" data-testid="review-badge" title={t('review:navBadge', { count: waiting })}>
+          <span className="nav-badge" data-testid="review-badge" title={t('nav.reviewBadge', { count: waiting })}>
             {waiting}
           </span>
         </>
