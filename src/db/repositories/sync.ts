@@ -15,6 +15,8 @@ const uploadKey = (hash: string) => `upload:${hash}`;
 const CHEAP_NETWORK_KEY = 'photosCheapNetworkOnly';
 
 const recordKey = (table: string, id: string) => `${table}/${id}`;
+/** Tables that are not records of a mission (the outbox has a missionId but is the device's own). */
+const LOCAL_ONLY_TABLES = new Set(['outbox', 'photoBlobs', 'syncState', 'settings']);
 
 /** The newest server copy of each record among the answers (a batch may touch a record twice). */
 function newestPerRecord(records: ServerRecord[]): ServerRecord[] {
@@ -52,6 +54,23 @@ export function createDexieSyncStore(db: TerrainDB): SyncStore {
         .filter((record, i) => isNewerThanLocal(record, locals[i]))
         .map((record) => mergeServerRecord(record, rowsByRecord.get(recordKey(table, record.id)) ?? []));
       await db.table(table).bulkPut(next);
+    }
+  }
+
+  /**
+   * A mission that was in the cursors and is no longer: the person was removed from it. Its records
+   * leave the device (the server keeps them), except those with a change still in the outbox, which
+   * stay visible with the server's refusal. Photo bytes stay: a blob is never deleted here.
+   */
+  async function dropLeftMissions(before: Record<string, number>, after: Record<string, number>): Promise<void> {
+    const left = new Set(Object.keys(before).filter((missionId) => !(missionId in after)));
+    if (left.size === 0) return;
+    const pending = new Set((await db.outbox.toArray()).map((row) => recordKey(row.table, row.recordId)));
+    for (const table of db.tables) {
+      if (LOCAL_ONLY_TABLES.has(table.name)) continue;
+      await table
+        .filter((record) => left.has(record.missionId) && !pending.has(recordKey(table.name, record.id)))
+        .delete();
     }
   }
 
@@ -105,6 +124,7 @@ export function createDexieSyncStore(db: TerrainDB): SyncStore {
     },
     async applyPullPage(changes, cursors) {
       await db.transaction('rw', syncTables(), async () => {
+        await dropLeftMissions((await readState<Record<string, number>>(KEY.cursors)) ?? {}, cursors);
         await storeServerRecords(newestPerRecord(changes));
         await db.syncState.put({ key: KEY.cursors, value: cursors });
       });

@@ -87,6 +87,34 @@ describe('storing pulled records', () => {
   });
 });
 
+describe('leaving a mission', () => {
+  it('removes the records of a mission no longer in the cursors, keeping those with a pending change and all photo bytes', async () => {
+    const left = await aStoredNote();
+    const kept = aVisitNote(left.missionId, left.communeId, { serverVersion: 1 });
+    await db.visitNotes.put(kept);
+    await db.missions.put(aMission({ id: left.missionId, missionId: left.missionId, serverVersion: 1 }));
+    await db.photoBlobs.put({ hash: 'b'.repeat(64), blob: new Blob(['x']), thumb: new Blob(['x']), uploaded: 1 });
+    const stays = await aStoredNote();
+    await store.applyPullPage([], { [left.missionId]: 4, [stays.missionId]: 2 });
+    await updateRecord('visitNotes', kept.id, { observations: 'pas encore envoyé' });
+
+    await store.applyPullPage([], { [stays.missionId]: 2 });
+    expect(await db.visitNotes.get(left.id)).toBeUndefined();
+    expect(await db.missions.get(left.missionId)).toBeUndefined();
+    expect((await db.visitNotes.get(kept.id))?.observations).toBe('pas encore envoyé');
+    expect(await db.visitNotes.get(stays.id)).toBeDefined();
+    expect(await db.photoBlobs.count()).toBe(1);
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('never touches a mission created on the device and not yet known to the server', async () => {
+    const local = await insertRecord('missions', aMission());
+    await store.applyPullPage([], { other: 3 });
+    await store.applyPullPage([], {});
+    expect(await db.missions.get(local.id)).toBeDefined();
+  });
+});
+
 describe('applying the answers to a push', () => {
   it('removes acknowledged rows and stores the server copy under changes made meanwhile', async () => {
     const mission = await insertRecord('missions', aMission());
