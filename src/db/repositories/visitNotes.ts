@@ -4,7 +4,7 @@
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import type { GpsPoint, NoteState, VisitNote } from '../../shared/model';
+import type { GpsPoint, VisitNote } from '../../shared/model';
 import { insertRecord, newRecordBase, updateRecord } from '../mutations';
 import { db } from '../schema';
 
@@ -14,11 +14,7 @@ export type VisitNoteFields = Pick<
   'visitDate' | 'authorIds' | 'peopleMet' | 'observations' | 'difficulties' | 'recommendations' | 'achievements'
 >;
 
-/** States from which the author may submit (again, after a coordinator asked for changes). */
-const SUBMITTABLE: readonly NoteState[] = ['brouillon', 'a_revoir'];
-
 export const isReadOnly = (note: Pick<VisitNote, 'state'>) => note.state === 'validee';
-export const canSubmit = (note: Pick<VisitNote, 'state'>) => SUBMITTABLE.includes(note.state);
 
 const inMission = (missionId: string) => [
   [missionId, Dexie.minKey],
@@ -102,15 +98,5 @@ export async function saveVisitNote(noteId: string, patch: Partial<VisitNoteFiel
     if (!note) throw new Error('note-not-found');
     if (isReadOnly(note)) throw new Error('note-read-only');
     return updateRecord('visitNotes', noteId, patch);
-  });
-}
-
-/** Hands the note to the coordinators: only a draft or a note sent back for changes can be submitted. */
-export async function submitVisitNote(noteId: string): Promise<void> {
-  await db.transaction('rw', db.visitNotes, db.outbox, async () => {
-    const note = await db.visitNotes.get(noteId);
-    if (!note) throw new Error('note-not-found');
-    if (!canSubmit(note)) throw new Error('note-not-submittable');
-    await updateRecord('visitNotes', noteId, { state: 'soumise' });
   });
 }

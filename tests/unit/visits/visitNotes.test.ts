@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { isNearlyFull, setPhotoMaxLongSide, usageRatio } from '../../../src/db/repositories/storage';
-import { createVisitNote, saveVisitNote, submitVisitNote } from '../../../src/db/repositories/visitNotes';
+import { createVisitNote, saveVisitNote } from '../../../src/db/repositories/visitNotes';
 import { db } from '../../../src/db/schema';
 import { visitNoteSchema } from '../../../src/shared/model';
 
@@ -24,22 +24,11 @@ describe('visit notes', () => {
     expect(Object.keys(last?.changes ?? {}).sort()).toEqual(['observations', 'updatedAt']);
   });
 
-  it('can be submitted from draft and again after changes were requested', async () => {
-    const note = await createVisitNote('m1', 'c1');
-    await submitVisitNote(note.id);
-    expect((await db.visitNotes.get(note.id))?.state).toBe('soumise');
-    await expect(submitVisitNote(note.id)).rejects.toThrow('note-not-submittable');
-    await db.visitNotes.update(note.id, { state: 'a_revoir' });
-    await submitVisitNote(note.id);
-    expect((await db.visitNotes.get(note.id))?.state).toBe('soumise');
-  });
-
   it('refuses any change to a validated note', async () => {
     const note = await createVisitNote('m1', 'c1');
     await db.visitNotes.update(note.id, { state: 'validee' });
     const queued = await db.outbox.count();
     await expect(saveVisitNote(note.id, { observations: 'tard' })).rejects.toThrow('note-read-only');
-    await expect(submitVisitNote(note.id)).rejects.toThrow('note-not-submittable');
     expect((await db.visitNotes.get(note.id))?.observations).toBe('');
     expect(await db.outbox.count()).toBe(queued);
   });
