@@ -21,7 +21,7 @@ import { makeThumbnail } from './thumbnail';
 const store = dexieSyncStore;
 const api = createSyncApi(appClient);
 
-function describe(error: unknown): { code: string; message: string } {
+function inWords(error: unknown): { code: string; message: string } {
   if (error instanceof SyncError) return { code: error.code, message: error.message };
   if (isQuotaError(error)) return { code: 'storage-full', message: 'Stockage plein.' };
   return { code: 'unexpected', message: String(error) };
@@ -48,10 +48,10 @@ async function runOnce(): Promise<SyncRunResult> {
     if (error instanceof SyncError && error.needsLogin) {
       // Keep everything on the device; only stop talking to the server until a new login.
       await store.markSessionExpired();
-      syncStatus.update({ needsLogin: true, lastError: describe(error) });
+      syncStatus.update({ needsLogin: true, lastError: inWords(error) });
       return 'stopped';
     }
-    syncStatus.update({ lastError: describe(error) });
+    syncStatus.update({ lastError: inWords(error) });
     return 'failed';
   }
 }
