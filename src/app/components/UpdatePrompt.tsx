@@ -8,6 +8,22 @@ import { useTranslation } from 'react-i18next';
 
 const OFFLINE_READY_NOTICE_MS = 6_000;
 
+/**
+ * Takes the new version, after the user's click. A waiting worker is asked to take over and the
+ * page reloads once it controls it: we listen ourselves, because vite-plugin-pwa's own reload misses
+ * the first update of a page (vite-plugin-pwa#789). A worker that is already active (the page was
+ * not controlled yet, so nothing held it back) only needs the reload.
+ */
+async function takeNewVersion(skipWaiting: () => Promise<void>) {
+  const registration = await navigator.serviceWorker?.getRegistration();
+  if (!registration?.waiting) {
+    window.location.reload();
+    return;
+  }
+  navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), { once: true });
+  await skipWaiting();
+}
+
 export function UpdatePrompt() {
   const { t } = useTranslation();
   const {
@@ -27,7 +43,11 @@ export function UpdatePrompt() {
       <div className="banner" role="alertdialog" aria-labelledby="update-text">
         <p id="update-text">{t('update.available')}</p>
         <div className="button-row">
-          <button type="button" className="button primary" onClick={() => void updateServiceWorker(true)}>
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => void takeNewVersion(() => updateServiceWorker(true))}
+          >
             {t('update.reload')}
           </button>
           <button type="button" className="button" onClick={() => setNeedRefresh(false)}>

@@ -49,6 +49,9 @@ export function createTusServer(db: Db, dataDir: string): Server {
     },
   });
   // Uploads abandoned for a week (a photo deleted on the device, a phone lost) free their space.
-  server.cleanUpExpiredUploads().catch((err) => console.error('Terrain : nettoyage des envois impossible', err));
+  // A missing folder just means no upload was ever started.
+  server.cleanUpExpiredUploads().catch((err: NodeJS.ErrnoException) => {
+    if (err.code !== 'ENOENT') console.error('Terrain : nettoyage des envois impossible', err);
+  });
   return server;
 }
