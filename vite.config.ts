@@ -28,6 +28,15 @@ export default defineConfig({
         orientation: 'any',
         background_color: '#f5f7f6',
         theme_color: '#1f6f43',
+        screenshots: [
+          {
+            src: '/screenshots/phone-offline.png',
+            sizes: '360x740',
+            type: 'image/png',
+            form_factor: 'narrow',
+            label: 'Une note de visite saisie hors ligne',
+          },
+        ],
         icons: [
           { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
           { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
