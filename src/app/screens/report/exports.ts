@@ -1,7 +1,9 @@
-// What each export button produces: the file's name, type and bytes. The builders are imported
-// only here, on demand, so none of them weighs on a screen until the user asks for a file; the
+// What each export button produces: the file's name, type and bytes. The builders (not the small
+// data loader and file names, which the report screen uses anyway) are imported only here, on demand, so none of them weighs on a screen until the user asks for a file; the
 // Word and PDF reports are built in a Worker (pdfmake would otherwise freeze the page).
+import * as repo from '../../../db/repositories/reportBundle';
 import type { ProgressListener } from '../../../report/bundle';
+import * as names from '../../../report/fileNames';
 import { ARCHIVE_MIME, CSV_MIME, DOCX_MIME, PDF_MIME, XLSX_MIME } from '../../../report/mime';
 import type { SheetName } from '../../../report/sheets/names';
 import type { NoteState } from '../../../shared/model';
@@ -26,8 +28,6 @@ export class MissionNotFound extends Error {}
 
 export async function produceExport(request: ExportRequest): Promise<ExportFile> {
   const { missionId, kind, noteStates, onProgress } = request;
-  const repo = await import('../../../db/repositories/reportBundle');
-  const names = await import('../../../report/fileNames');
   if (kind === 'archive') {
     const [data, { exportArchive }] = await Promise.all([
       repo.loadMissionArchiveData(missionId),
