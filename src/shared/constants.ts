@@ -35,3 +35,6 @@ export const SYNC_PERIODIC_MS = 5 * 60_000;
 export const SYNC_REQUEST_TIMEOUT_MS = 60_000;
 
 export const LANGUAGE_STORAGE_KEY = 'terrain.lang';
+
+/** A mission archive may hold this much once unzipped: more is refused before it is inflated. */
+export const ARCHIVE_MAX_UNZIPPED_BYTES = 1024 * 1024 * 1024;

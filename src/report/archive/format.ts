@@ -31,6 +31,7 @@ export const dataSchema = z.object({ tables: z.record(z.string(), z.array(z.unkn
 /** Why an archive was refused; the screen shows the French message of each code (i18n `report`). */
 export const ARCHIVE_ERRORS = [
   'archive-unreadable',
+  'archive-too-large',
   'archive-foreign',
   'archive-version',
   'archive-corrupt',

@@ -2,6 +2,7 @@
 // with our manifest, of a version we understand, and every file must match its SHA-256, with no
 // file missing and none added. Any doubt refuses the whole archive with a named error.
 import { strFromU8, unzipSync } from 'fflate';
+import { ARCHIVE_MAX_UNZIPPED_BYTES } from '../../shared/constants';
 import {
   ARCHIVE_FORMAT,
   ARCHIVE_VERSION,
@@ -41,13 +42,33 @@ function readManifest(entries: Record<string, Uint8Array>): ArchiveManifest {
   return parsed.data;
 }
 
-export async function readArchive(bytes: Uint8Array): Promise<ArchiveContent> {
-  let entries: Record<string, Uint8Array>;
+/**
+ * Unzips, refusing before inflating anything when the sizes the ZIP declares add up to more than
+ * `maxUnzippedBytes` (a "ZIP bomb" would otherwise fill the phone's memory). fflate inflates each
+ * file into a buffer of its declared size, so a file cannot grow past what it declares.
+ */
+function unzipWithinLimit(bytes: Uint8Array, maxUnzippedBytes: number): Record<string, Uint8Array> {
+  let declared = 0;
+  let tooLarge = false;
   try {
-    entries = unzipSync(bytes);
-  } catch {
-    throw new ArchiveError('archive-unreadable');
+    return unzipSync(bytes, {
+      filter(file) {
+        declared += file.originalSize;
+        if (declared > maxUnzippedBytes) tooLarge = true;
+        if (tooLarge) throw new ArchiveError('archive-too-large');
+        return true;
+      },
+    });
+  } catch (error) {
+    throw new ArchiveError(tooLarge ? 'archive-too-large' : 'archive-unreadable', String(error));
   }
+}
+
+export async function readArchive(
+  bytes: Uint8Array,
+  maxUnzippedBytes = ARCHIVE_MAX_UNZIPPED_BYTES,
+): Promise<ArchiveContent> {
+  const entries = unzipWithinLimit(bytes, maxUnzippedBytes);
   const manifest = readManifest(entries);
   const listed = new Set(manifest.files.map((f) => f.path));
   for (const path of Object.keys(entries)) {

@@ -6,6 +6,7 @@ import { db } from '../../../src/db/schema';
 import { exportArchive } from '../../../src/report/archive/exportArchive';
 import { ArchiveError } from '../../../src/report/archive/format';
 import { importArchive } from '../../../src/report/archive/importArchive';
+import { readArchive } from '../../../src/report/archive/readArchive';
 import type { VisitNote } from '../../../src/shared/model';
 import { type DemoMission, demoMission } from '../../fixtures/reportBundle';
 
@@ -159,6 +160,17 @@ describe('the mission archive', () => {
     expect((await refusal(zipSync({ 'notes.txt': strToU8('bonjour') }))).code).toBe('archive-foreign');
     expect((await refusal(strToU8('%PDF-1.7 pas une archive'))).code).toBe('archive-unreadable');
     expect(await db.missions.count()).toBe(0);
+  });
+
+  it('refuses, before inflating it, an archive that unzips to more than the limit (a ZIP bomb)', async () => {
+    // 64 KB of zeros compress to a few hundred bytes: the declared size is what is checked.
+    const bomb = zipSync({ 'manifest.json': strToU8('{}'), 'photos/zeros.bin': new Uint8Array(64 * 1024) });
+    expect(bomb.length).toBeLessThan(2048);
+    const error = await readArchive(bomb, 32 * 1024).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ArchiveError);
+    expect((error as ArchiveError).code).toBe('archive-too-large');
+    const withinLimit = await readArchive(bomb, 128 * 1024).catch((e: unknown) => e);
+    expect((withinLimit as ArchiveError).code).toBe('archive-foreign');
   });
 
   it('refuses an archive made by a newer version of the app', async () => {
