@@ -9,6 +9,7 @@ export const errorMessages = {
   unauthorized: 'Connectez-vous pour synchroniser.',
   'session-expired': 'Votre session a expiré : reconnectez-vous. Vos données restent sur l’appareil.',
   'wrong-credentials': 'Adresse e-mail ou mot de passe incorrect.',
+  'too-many-attempts': 'Trop de tentatives de connexion : réessayez dans quelques minutes.',
   forbidden: 'Vous n’avez pas le droit de faire cette opération.',
   'not-member': 'Vous ne faites pas partie de cette mission.',
   'email-taken': 'Un compte existe déjà avec cette adresse e-mail.',

@@ -2,23 +2,33 @@
 import { Hono } from 'hono';
 import { REQUEST_MAX_BYTES } from '../../shared/constants';
 import { loginRequestSchema, type Session } from '../../shared/protocol';
+import { createLoginThrottle, type LoginThrottle } from '../auth/loginThrottle';
 import { type AppEnv, requireUser } from '../auth/middleware';
 import { DUMMY_HASH, verifyPassword } from '../auth/passwords';
 import { createSession, deleteSession } from '../auth/sessions';
 import { missionIdsOf } from '../auth/users';
 import type { Db } from '../db/database';
-import { ApiError } from '../errors';
+import { ApiError, sendError } from '../errors';
 import { rejectLargeBodies } from '../http/bodyLimit';
 import { readJson } from '../http/readJson';
 
-export function authRoutes(db: Db): Hono<AppEnv> {
+export function authRoutes(db: Db, throttle: LoginThrottle = createLoginThrottle()): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.post('/login', rejectLargeBodies(REQUEST_MAX_BYTES), async (c) => {
     const { email, password } = await readJson(c, loginRequestSchema);
+    // Checked before the password: while locked, even the right password is refused.
+    const wait = throttle.retryAfterSeconds(email);
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      return sendError(c, 429, 'too-many-attempts', { retryAfterSeconds: wait });
+    }
+    // Counted as a failure before hashing, so parallel guesses cannot all slip in; success clears it.
+    throttle.recordFailure(email);
     const row = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
     // An unknown e-mail costs the same hash as a known one: timing does not tell which exist.
     const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
     if (!row || !ok) throw new ApiError(401, 'wrong-credentials');
+    throttle.recordSuccess(email);
     const { token, expiresAt } = await createSession(db, row.id);
     const session: Session = {
       token,

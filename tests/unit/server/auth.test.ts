@@ -72,6 +72,34 @@ describe('login and session', () => {
   });
 });
 
+describe('login throttling', () => {
+  const attempt = (email: string, password: string) =>
+    server.call('POST', '/api/auth/login', { body: { email, password } });
+
+  it('answers 429 too-many-attempts with Retry-After after five wrong passwords, even to the right one', async () => {
+    const agent = await server.newUser();
+    for (let i = 0; i < 5; i++) expect((await attempt(agent.email, 'mauvais-mot-de-passe')).status).toBe(401);
+    const sixth = await attempt(agent.email, 'mauvais-mot-de-passe');
+    expect(sixth.status).toBe(429);
+    expect(await errorCode(sixth)).toBe('too-many-attempts');
+    expect(Number(sixth.headers.get('retry-after'))).toBeGreaterThan(0);
+    const right = await attempt(agent.email, agent.password);
+    expect(right.status).toBe(429);
+    expect(right.headers.get('retry-after')).not.toBeNull();
+    // Another account is not affected.
+    const other = await server.newUser();
+    expect((await attempt(other.email, other.password)).status).toBe(200);
+  });
+
+  it('a successful login resets the count for that e-mail', async () => {
+    const agent = await server.newUser();
+    for (let i = 0; i < 4; i++) await attempt(agent.email, 'mauvais-mot-de-passe');
+    expect((await attempt(agent.email, agent.password)).status).toBe(200);
+    for (let i = 0; i < 4; i++) await attempt(agent.email, 'mauvais-mot-de-passe');
+    expect((await attempt(agent.email, agent.password)).status).toBe(200);
+  });
+});
+
 describe('admin endpoints', () => {
   it('refuses a second account with the same e-mail: 409 email-taken', async () => {
     const agent = await server.newUser();
