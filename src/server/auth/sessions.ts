@@ -40,3 +40,12 @@ export async function findSession(db: Db, token: string, now = new Date()): Prom
 export async function deleteSession(db: Db, token: string): Promise<void> {
   await db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute();
 }
+
+/** Ends every session of a user but the one given (after a password change, other devices log in again). */
+export async function deleteOtherSessions(db: Db, userId: string, keepToken: string): Promise<void> {
+  await db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .where('token_hash', '!=', hashToken(keepToken))
+    .execute();
+}

@@ -1,7 +1,9 @@
-// Log in (e-mail + password -> session token), log out, and "who am I" (user and missions).
-import { Hono } from 'hono';
+// Log in (e-mail + password -> session token, throttled), log out, change one's password, and
+// "who am I" (user and missions).
+import { type Context, Hono } from 'hono';
 import { REQUEST_MAX_BYTES } from '../../shared/constants';
-import { loginRequestSchema, type Session } from '../../shared/protocol';
+import { changePasswordRequestSchema, loginRequestSchema, type Session } from '../../shared/protocol';
+import { changePassword } from '../auth/changePassword';
 import { createLoginThrottle, type LoginThrottle } from '../auth/loginThrottle';
 import { type AppEnv, requireUser } from '../auth/middleware';
 import { DUMMY_HASH, verifyPassword } from '../auth/passwords';
@@ -17,11 +19,8 @@ export function authRoutes(db: Db, throttle: LoginThrottle = createLoginThrottle
   routes.post('/login', rejectLargeBodies(REQUEST_MAX_BYTES), async (c) => {
     const { email, password } = await readJson(c, loginRequestSchema);
     // Checked before the password: while locked, even the right password is refused.
-    const wait = throttle.retryAfterSeconds(email);
-    if (wait > 0) {
-      c.header('Retry-After', String(wait));
-      return sendError(c, 429, 'too-many-attempts', { retryAfterSeconds: wait });
-    }
+    const locked = refuseWhileLocked(c, throttle, email);
+    if (locked) return locked;
     // Counted as a failure before hashing, so parallel guesses cannot all slip in; success clears it.
     throttle.recordFailure(email);
     const row = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
@@ -41,9 +40,27 @@ export function authRoutes(db: Db, throttle: LoginThrottle = createLoginThrottle
     await deleteSession(db, c.get('token'));
     return c.body(null, 204);
   });
+  routes.post('/password', requireUser(db), rejectLargeBodies(REQUEST_MAX_BYTES), async (c) => {
+    const request = await readJson(c, changePasswordRequestSchema);
+    // Guessing the current password from an open session is throttled like a login.
+    const email = c.get('user').email;
+    const locked = refuseWhileLocked(c, throttle, email);
+    if (locked) return locked;
+    throttle.recordFailure(email);
+    await changePassword(db, c.get('user'), c.get('token'), request);
+    throttle.recordSuccess(email);
+    return c.body(null, 204);
+  });
   routes.get('/me', requireUser(db), async (c) => {
     const user = c.get('user');
     return c.json({ user, missions: await missionIdsOf(db, user) });
   });
   return routes;
+}
+
+function refuseWhileLocked(c: Context, throttle: LoginThrottle, email: string): Response | null {
+  const wait = throttle.retryAfterSeconds(email);
+  if (wait === 0) return null;
+  c.header('Retry-After', String(wait));
+  return sendError(c, 429, 'too-many-attempts', { retryAfterSeconds: wait });
 }

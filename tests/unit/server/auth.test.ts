@@ -100,6 +100,43 @@ describe('login throttling', () => {
   });
 });
 
+describe('password change', () => {
+  const change = (token: string, body: unknown) => server.call('POST', '/api/auth/password', { token, body });
+
+  it('changes the password, keeps this session and ends the other ones', async () => {
+    const agent = await server.newUser();
+    const otherDevice = await server.login(agent.email, agent.password);
+    const res = await change(agent.token, { currentPassword: agent.password, newPassword: 'nouveau-secret-1' });
+    expect(res.status).toBe(204);
+    expect((await server.call('GET', '/api/auth/me', { token: agent.token })).status).toBe(200);
+    const ended = await server.call('GET', '/api/auth/me', { token: otherDevice });
+    expect(ended.status).toBe(401);
+    expect(await errorCode(ended)).toBe('unauthorized');
+    const old = await server.call('POST', '/api/auth/login', {
+      body: { email: agent.email, password: agent.password },
+    });
+    expect(old.status).toBe(401);
+    expect(await server.login(agent.email, 'nouveau-secret-1')).toBeTruthy();
+  });
+
+  it('refuses a wrong current password (401 wrong-credentials) and a short new one (400), changing nothing', async () => {
+    const agent = await server.newUser();
+    const wrong = await change(agent.token, { currentPassword: 'pas-le-bon', newPassword: 'nouveau-secret-1' });
+    expect(wrong.status).toBe(401);
+    expect(await errorCode(wrong)).toBe('wrong-credentials');
+    const short = await change(agent.token, { currentPassword: agent.password, newPassword: 'court' });
+    expect(short.status).toBe(400);
+    expect(await errorCode(short)).toBe('invalid-body');
+    expect((await server.call('GET', '/api/auth/me', { token: agent.token })).status).toBe(200);
+    expect(await server.login(agent.email, agent.password)).toBeTruthy();
+  });
+
+  it('needs a session', async () => {
+    const res = await change('', { currentPassword: 'x', newPassword: 'nouveau-secret-1' });
+    expect(res.status).toBe(401);
+  });
+});
+
 describe('admin endpoints', () => {
   it('refuses a second account with the same e-mail: 409 email-taken', async () => {
     const agent = await server.newUser();
