@@ -8,19 +8,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../src/shared/constants';
 import type { User } from '../../src/shared/protocol';
 import { createAdminApi } from '../../src/sync/adminApi';
-import { createSyncApi, login } from '../../src/sync/api';
-import type { HttpClient } from '../../src/sync/http';
+import { createSyncApi } from '../../src/sync/api';
 import { LoginPage } from './pages/LoginPage';
 import { horizontalOverflow, MissionPage, MissionsList } from './pages/MissionPages';
 import { NoteReviewPanel, ReviewScreen } from './pages/ReviewPages';
 import { SyncStatusBar } from './pages/SyncPages';
 import { VisitList, VisitNotePage } from './pages/VisitPages';
+import { ADMIN, ADMIN_ENV, apiClientAs, PASSWORD } from './support/accounts';
 import { goOffline, launchBrowser, newPhoneContext } from './support/browser';
 import { drawJpegs } from './support/jpeg';
 import { type RunningServer, startServer } from './support/server';
 
-const ADMIN = { email: 'admin@exemple.test', password: 'mot-de-passe-admin' };
-const PASSWORD = 'mot-de-passe-test';
 const shots = process.env.SCREENSHOT_DIR;
 
 let server: RunningServer;
@@ -30,17 +28,10 @@ let awa: User;
 let ibrahim: User;
 let mariam: User;
 
-async function apiClient(email: string, password: string): Promise<HttpClient> {
-  let token: string | null = null;
-  const client: HttpClient = { baseUrl: server.url, fetch: (i, init) => fetch(i, init), token: async () => token };
-  token = (await login(client, email, password)).token;
-  return client;
-}
-
 beforeAll(async () => {
-  server = await startServer({ env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } });
+  server = await startServer({ env: ADMIN_ENV });
   browser = await launchBrowser();
-  admin = createAdminApi(await apiClient(ADMIN.email, ADMIN.password));
+  admin = createAdminApi(await apiClientAs(server.url, ADMIN.email, ADMIN.password));
   const account = (name: string, email: string, role: User['role']) =>
     admin.createUser({ email, name, role, password: PASSWORD });
   awa = await account('Awa Exemple', 'awa@exemple.test', 'member');
@@ -268,7 +259,7 @@ describe('a member who is not a coordinator', () => {
     await a.page.goto(`${server.url}/review`);
     await a.page.getByText('Cet écran est réservé aux coordinateurs.', { exact: false }).waitFor();
 
-    const api = createSyncApi(await apiClient(awa.email, PASSWORD));
+    const api = createSyncApi(await apiClientAs(server.url, awa.email, PASSWORD));
     const pulled = await api.pull({ protocolVersion: PROTOCOL_VERSION, cursors: {} });
     const record = pulled.changes.find((c) => c.id === noteId);
     expect(record?.data.state).toBe('soumise');

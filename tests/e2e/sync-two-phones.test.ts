@@ -6,18 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../src/shared/constants';
 import type { ServerRecord, User } from '../../src/shared/protocol';
 import { createAdminApi } from '../../src/sync/adminApi';
-import { createSyncApi, login } from '../../src/sync/api';
-import type { HttpClient } from '../../src/sync/http';
+import { createSyncApi } from '../../src/sync/api';
 import { LoginPage } from './pages/LoginPage';
 import { MissionPage, MissionsList } from './pages/MissionPages';
 import { SyncStatusBar } from './pages/SyncPages';
 import { VisitList, type VisitNotePage } from './pages/VisitPages';
+import { ADMIN, ADMIN_ENV, apiClientAs, PASSWORD } from './support/accounts';
 import { goOffline, launchBrowser, newPhoneContext } from './support/browser';
 import { drawJpegs } from './support/jpeg';
 import { type RunningServer, startServer } from './support/server';
-
-const ADMIN = { email: 'admin@exemple.test', password: 'mot-de-passe-admin' };
-const PASSWORD = 'mot-de-passe-test';
 
 let server: RunningServer;
 let browser: Browser;
@@ -25,18 +22,10 @@ let awa: User;
 let ibrahim: User;
 let admin: ReturnType<typeof createAdminApi>;
 
-/** An API client as a given account, for test setup and for reading the server's state. */
-async function apiClient(email: string, password: string): Promise<HttpClient> {
-  let token: string | null = null;
-  const client: HttpClient = { baseUrl: server.url, fetch: (i, init) => fetch(i, init), token: async () => token };
-  token = (await login(client, email, password)).token;
-  return client;
-}
-
 beforeAll(async () => {
-  server = await startServer({ env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } });
+  server = await startServer({ env: ADMIN_ENV });
   browser = await launchBrowser();
-  admin = createAdminApi(await apiClient(ADMIN.email, ADMIN.password));
+  admin = createAdminApi(await apiClientAs(server.url, ADMIN.email, ADMIN.password));
   awa = await admin.createUser({ email: 'awa@exemple.test', name: 'Awa Exemple', role: 'member', password: PASSWORD });
   ibrahim = await admin.createUser({
     email: 'ibrahim@exemple.test',
@@ -150,7 +139,7 @@ describe('two members syncing through the server', () => {
     await backOnline(a);
     await backOnline(b);
 
-    const api = createSyncApi(await apiClient(ibrahim.email, PASSWORD));
+    const api = createSyncApi(await apiClientAs(server.url, ibrahim.email, PASSWORD));
     const page = await api.pull({ protocolVersion: PROTOCOL_VERSION, cursors: {} });
     const conflicts = page.changes.filter((c: ServerRecord) => c.table === 'conflicts');
     expect(conflicts).toHaveLength(1);

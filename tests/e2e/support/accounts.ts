@@ -1,0 +1,16 @@
+// Accounts for browser tests that need the server: the administrator the server creates at start
+// (startServer({ env: ADMIN_ENV })) and API clients to set up members and read the server's state.
+import { login } from '../../../src/sync/api';
+import type { HttpClient } from '../../../src/sync/http';
+
+export const ADMIN = { email: 'admin@exemple.test', password: 'mot-de-passe-admin' };
+export const ADMIN_ENV = { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password };
+export const PASSWORD = 'mot-de-passe-test';
+
+/** An API client logged in as the given account. */
+export async function apiClientAs(serverUrl: string, email: string, password: string): Promise<HttpClient> {
+  let token: string | null = null;
+  const client: HttpClient = { baseUrl: serverUrl, fetch: (i, init) => fetch(i, init), token: async () => token };
+  token = (await login(client, email, password)).token;
+  return client;
+}
