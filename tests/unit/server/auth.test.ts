@@ -9,6 +9,8 @@ import { hashPassword, verifyPassword } from '../../../src/server/auth/passwords
 import { openDatabase } from '../../../src/server/db/database';
 import { migrateToLatest } from '../../../src/server/db/migrations';
 import { sessionSchema } from '../../../src/shared/protocol';
+import { changePassword } from '../../../src/sync/accountApi';
+import type { HttpClient } from '../../../src/sync/http';
 import { aMission } from '../../fixtures/builders';
 import { createMutation, errorCode, makeTestServer, type TestServer } from './support';
 
@@ -129,6 +131,21 @@ describe('password change', () => {
     expect(await errorCode(short)).toBe('invalid-body');
     expect((await server.call('GET', '/api/auth/me', { token: agent.token })).status).toBe(200);
     expect(await server.login(agent.email, agent.password)).toBeTruthy();
+  });
+
+  it('is reached by the app through changePassword, which reports the server code', async () => {
+    const agent = await server.newUser();
+    const client: HttpClient = {
+      baseUrl: 'http://terrain.test',
+      fetch: (input, init) => Promise.resolve(server.app.request(input, init)),
+      token: async () => agent.token,
+      gzip: false,
+    };
+    await expect(
+      changePassword({ currentPassword: 'pas-le-bon', newPassword: 'nouveau-secret-2' }, client),
+    ).rejects.toMatchObject({ code: 'wrong-credentials', status: 401 });
+    await changePassword({ currentPassword: agent.password, newPassword: 'nouveau-secret-2' }, client);
+    expect(await server.login(agent.email, 'nouveau-secret-2')).toBeTruthy();
   });
 
   it('needs a session', async () => {

@@ -1,10 +1,12 @@
 // /login: "Connexion" when nobody is logged in on this device (or the session expired), "Compte"
-// once someone is: who, with which role, and "Se déconnecter" (which keeps every local change).
+// once someone is: who, with which role, "Se déconnecter" (which keeps every local change) and
+// "Changer mon mot de passe".
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { logOut } from '../../../sync';
 import { Loading } from '../../components/Loading';
 import { useSession } from '../../hooks/useSyncStatus';
+import { ChangePasswordForm } from './ChangePasswordForm';
 import { LoginForm } from './LoginForm';
 
 export function LoginScreen() {
@@ -46,6 +48,7 @@ export function LoginScreen() {
           </Link>
         </div>
       </section>
+      <ChangePasswordForm />
     </div>
   );
 }
