@@ -2,7 +2,7 @@
 // the rows, so the screen stays a view and the rules are tested without a browser.
 import type { ReviewRow } from '../../../db/repositories/review';
 import type { NoteState } from '../../../shared/model';
-import { foldText } from '../visits/searchNotes';
+import { foldText, noteTexts } from '../visits/searchNotes';
 
 export interface ReviewFilters {
   missionId: string;
@@ -15,19 +15,7 @@ export interface ReviewFilters {
 export const NO_FILTERS: ReviewFilters = { missionId: '', commune: '', author: '', state: '', query: '' };
 
 function searchable(row: ReviewRow): string {
-  const { note } = row;
-  return foldText(
-    [
-      row.communeName,
-      row.missionTitle,
-      ...row.authorNames,
-      note.peopleMet,
-      note.observations,
-      note.difficulties,
-      note.recommendations,
-      ...note.achievements.map((a) => a.activity),
-    ].join('\n'),
-  );
+  return foldText([row.communeName, row.missionTitle, ...row.authorNames, ...noteTexts(row.note)].join('\n'));
 }
 
 /** The rows that pass every filter and contain every word of the query (no accents or capitals needed). */

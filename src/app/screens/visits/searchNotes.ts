@@ -1,10 +1,22 @@
 // Search over a mission's notes, as people type on a phone: no accents or capitals needed
 // ("segou" finds "Ségou"), every word must appear somewhere in the note or its commune's name.
 import type { VisitNoteRow } from '../../../db/repositories/visitNotes';
+import type { VisitNote } from '../../../shared/model';
 
 /** Lower case without diacritics, so "Élevage" and "elevage" match. */
 export function foldText(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The texts of a note that a search looks into (the screens add their own, e.g. the commune). */
+export function noteTexts(note: VisitNote): string[] {
+  return [
+    note.peopleMet,
+    note.observations,
+    note.difficulties,
+    note.recommendations,
+    ...note.achievements.map((a) => a.activity),
+  ];
 }
 
 // Folding thousands of notes on every keystroke is the slow part: remember it per note version.
@@ -14,16 +26,7 @@ function searchableText(row: VisitNoteRow): string {
   const { note } = row;
   const cached = folded.get(note.id);
   if (cached && cached.updatedAt === note.updatedAt) return cached.text;
-  const text = foldText(
-    [
-      row.communeName,
-      note.peopleMet,
-      note.observations,
-      note.difficulties,
-      note.recommendations,
-      ...note.achievements.map((a) => a.activity),
-    ].join('\n'),
-  );
+  const text = foldText([row.communeName, ...noteTexts(note)].join('\n'));
   folded.set(note.id, { updatedAt: note.updatedAt, text });
   return text;
 }
