@@ -1,6 +1,6 @@
-// Accounts and what sync shows a person: login errors in French, the admin screen (accounts and
-// mission members, online only), a change the server refuses (kept, with its reason, "Réessayer"),
-// and a session that ends ("reconnectez-vous", nothing lost).
+// Accounts and what sync shows a person: login errors in French, changing one's password, the admin
+// screen (accounts and mission members, online only), a change the server refuses (kept, with its
+// reason, "Réessayer"), and a session that ends ("reconnectez-vous", nothing lost).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../src/shared/constants';
@@ -80,6 +80,30 @@ describe('logging in', () => {
       .errors()
       .getByText(/La connexion demande le réseau/)
       .waitFor();
+    await context.close();
+  });
+});
+
+describe("changing one's password", () => {
+  it('refuses a wrong current password next to its field, then changes it; the new one logs in after logging out', async () => {
+    await admin.createUser({ email: 'fatou@exemple.test', name: 'Fatou Exemple', role: 'member', password: PASSWORD });
+    const { context, page } = await phone();
+    const loginPage = new LoginPage(page);
+    await loginPage.open(server.url);
+    await loginPage.logInAndWait('fatou@exemple.test', PASSWORD);
+    await loginPage.open(server.url);
+
+    let form = await loginPage.changePassword('pas le bon', 'nouveau-secret-1');
+    await form.getByRole('alert').getByText('Ce n’est pas votre mot de passe actuel.').waitFor();
+    expect(await form.getByLabel('Mot de passe actuel').getAttribute('aria-invalid')).toBe('true');
+    form = await loginPage.changePassword(PASSWORD, 'nouveau-secret-1');
+    await form
+      .getByRole('status')
+      .getByText(/Mot de passe changé/)
+      .waitFor();
+
+    await loginPage.logOut();
+    await loginPage.logInAndWait('fatou@exemple.test', 'nouveau-secret-1');
     await context.close();
   });
 });

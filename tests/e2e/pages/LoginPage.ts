@@ -1,4 +1,4 @@
-// Page model of /login: the login form, and the account card once logged in.
+// Page model of /login: the login form, and the account card (with the password change) once logged in.
 import type { Page } from 'playwright-core';
 
 export class LoginPage {
@@ -27,6 +27,21 @@ export class LoginPage {
   async logInAndWait(email: string, password: string) {
     await this.logIn(email, password);
     await this.page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Compte' }).waitFor();
+  }
+
+  /** On the account screen: fills "Changer mon mot de passe" and submits it. */
+  async changePassword(current: string, next: string) {
+    const form = this.page.getByRole('form', { name: 'Changer mon mot de passe' });
+    await form.getByLabel('Mot de passe actuel').fill(current);
+    await form.getByLabel('Nouveau mot de passe', { exact: true }).fill(next);
+    await form.getByLabel('Confirmez le nouveau mot de passe').fill(next);
+    await form.getByRole('button', { name: 'Changer le mot de passe' }).click();
+    return form;
+  }
+
+  async logOut() {
+    await this.page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await this.page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
   }
 
   errors() {
