@@ -14,6 +14,7 @@ import {
 import type { OutboxEntry } from '../../db/schema';
 import type { StoredSession } from '../../sync/ports';
 import { type SyncStatusState, syncStatus } from '../../sync/status';
+import { serverErrorText } from '../i18n/serverErrors';
 
 export interface SyncOverview {
   pendingChanges: number;
@@ -76,14 +77,14 @@ export function localDayTime(iso: string, now = new Date()): { day: string; time
 
 /**
  * Words for a sync failure: the app's own for failures without a server message (no network),
- * otherwise the server's message (French, from src/shared/errors.ts).
+ * otherwise the server's message translated by its code (src/app/i18n/serverErrors.ts).
  */
 export function useDescribeSyncError(): (error: { code: string; message: string }) => string {
   const { t, i18n } = useTranslation('sync');
   return useCallback(
     (error) => {
       const key = `errors.${error.code}`;
-      return i18n.exists(key, { ns: 'sync' }) ? t(key as 'errors.network') : error.message;
+      return i18n.exists(key, { ns: 'sync' }) ? t(key as 'errors.network') : serverErrorText(error.code, error.message);
     },
     [t, i18n],
   );

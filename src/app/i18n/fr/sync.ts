@@ -1,4 +1,6 @@
 // Sync: the status bar, login, account and the "Synchronisation" card of the settings.
+import type { ErrorCode } from '../../../shared/errors';
+import { errorMessages } from '../../../shared/errors';
 export const sync = {
   nav: {
     account: 'Compte',
@@ -30,6 +32,8 @@ export const sync = {
     unexpected: 'Réponse inattendue du serveur. Réessayez plus tard ; rien n’est perdu.',
     'storage-full': 'Le stockage de l’appareil est plein : libérez de la place pour recevoir les données.',
   },
+  /** The server's error messages by code: in French they are the server's own words. */
+  serverErrors: errorMessages as Record<ErrorCode, string>,
   login: {
     title: 'Connexion',
     intro: 'Connectez-vous une fois en ligne : ensuite Terrain fonctionne aussi sans réseau.',

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNoteReview } from '../../../db/repositories/review';
 import type { VisitNote } from '../../../shared/model';
 import { localDayTime, useSession } from '../../hooks/useSyncStatus';
+import { serverErrorText } from '../../i18n/serverErrors';
 import { ConflictCard } from './ConflictCard';
 import { ReviewActions } from './ReviewActions';
 import { ReviewHistory } from './ReviewHistory';
@@ -37,7 +38,7 @@ export function NoteReviewPanel({ note }: { note: VisitNote }) {
       {review.refused.map((refusal, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: refusals have no id of their own; the list is tiny
         <p key={i} className="field-error" role="alert">
-          {t('panel.refused', { message: refusal.message })}
+          {t('panel.refused', { message: serverErrorText(refusal.code, refusal.message) })}
         </p>
       ))}
       {settled && review.conflicts.length === 0 && (

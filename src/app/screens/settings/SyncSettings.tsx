@@ -81,7 +81,7 @@ export function SyncSettings() {
                 <p>
                   <ChangeLabel row={row} />
                 </p>
-                <p className="field-error">{row.rejected?.message}</p>
+                <p className="field-error">{row.rejected && describeError(row.rejected)}</p>
                 <button type="button" onClick={() => void retry(row.mutationId)}>
                   {t('settings.retry')}
                 </button>
