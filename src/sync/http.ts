@@ -6,13 +6,15 @@ import { type ErrorCode, errorMessages } from '../shared/errors';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
-export type SyncErrorCode = ErrorCode | 'network' | 'unexpected';
+export type SyncErrorCode = ErrorCode | 'network' | 'unexpected' | 'other-account-pending';
 
 export class SyncError extends Error {
   constructor(
     readonly code: SyncErrorCode,
     message: string,
     readonly status = 0,
+    /** Values the app's message for this code needs (a name, a size). */
+    readonly values: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'SyncError';

@@ -4,7 +4,7 @@
 
 import { liveQuery } from 'dexie';
 import { isQuotaError } from '../db/repositories/storage';
-import { dexieSyncStore } from '../db/repositories/sync';
+import { dexieSyncStore, ownerOfPendingChanges } from '../db/repositories/sync';
 import { db } from '../db/schema';
 import { SYNC_AFTER_CHANGE_MS, SYNC_PERIODIC_MS } from '../shared/constants';
 import type { Session } from '../shared/protocol';
@@ -84,9 +84,19 @@ export function syncNow(): Promise<void> {
   return scheduler!.requestSync({ force: true });
 }
 
-/** Logs in (online), keeps the session on the device and syncs right away. */
+/**
+ * Logs in (online), keeps the session on the device and syncs right away. Refused while another
+ * account's changes wait to be sent: they would reach the server under the wrong name.
+ */
 export async function logIn(email: string, password: string): Promise<Session> {
   const session = await login(appClient, email, password);
+  const owner = await ownerOfPendingChanges();
+  if (owner && owner.id !== session.user.id) {
+    await logout({ ...appClient, token: async () => session.token }).catch(() => undefined);
+    throw new SyncError('other-account-pending', `Modifications de ${owner.name} en attente`, 409, {
+      name: owner.name,
+    });
+  }
   await store.saveSession(session);
   syncStatus.update({ needsLogin: false, lastError: null });
   void syncNow();

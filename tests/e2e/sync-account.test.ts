@@ -108,6 +108,40 @@ describe("changing one's password", () => {
   });
 });
 
+describe('changes waiting on a shared phone', () => {
+  it('are never sent under the name of another person who logs in; their author sends them', async () => {
+    const moussa = await admin.createUser({
+      email: 'moussa@exemple.test',
+      name: 'Moussa Exemple',
+      role: 'member',
+      password: PASSWORD,
+    });
+    await admin.createUser({ email: 'binta@exemple.test', name: 'Binta Exemple', role: 'member', password: PASSWORD });
+    const { context, page } = await phone();
+    const loginPage = new LoginPage(page);
+    await loginPage.open(server.url);
+    await loginPage.logInAndWait(moussa.email, PASSWORD);
+    await loginPage.open(server.url);
+    await loginPage.logOut();
+    await page.goto(server.url);
+    const missionId = await newMission(page, 'Mission de Moussa');
+
+    await loginPage.open(server.url);
+    await loginPage.logIn('binta@exemple.test', PASSWORD);
+    await loginPage
+      .errors()
+      .getByText(/Cet appareil garde des modifications de Moussa Exemple/)
+      .waitFor();
+    expect((await admin.listMissions()).some((m) => m.id === missionId)).toBe(false);
+
+    await loginPage.logInAndWait(moussa.email, PASSWORD);
+    await new SyncStatusBar(page).waitAllSent();
+    const sent = (await admin.listMissions()).find((m) => m.id === missionId);
+    expect(sent?.members.map((m) => m.id)).toEqual([moussa.id]);
+    await context.close();
+  });
+});
+
 describe('the admin screen', () => {
   it('creates an account, refuses a taken e-mail, and adds and removes a mission member', async () => {
     const { context, page } = await phone();

@@ -79,12 +79,18 @@ export function localDayTime(iso: string, now = new Date()): { day: string; time
  * Words for a sync failure: the app's own for failures without a server message (no network),
  * otherwise the server's message translated by its code (src/app/i18n/serverErrors.ts).
  */
-export function useDescribeSyncError(): (error: { code: string; message: string }) => string {
+export function useDescribeSyncError(): (error: {
+  code: string;
+  message: string;
+  values?: Record<string, string>;
+}) => string {
   const { t, i18n } = useTranslation('sync');
   return useCallback(
     (error) => {
       const key = `errors.${error.code}`;
-      return i18n.exists(key, { ns: 'sync' }) ? t(key as 'errors.network') : serverErrorText(error.code, error.message);
+      return i18n.exists(key, { ns: 'sync' })
+        ? t(key as 'errors.other-account-pending', { name: '', ...error.values })
+        : serverErrorText(error.code, error.message);
     },
     [t, i18n],
   );

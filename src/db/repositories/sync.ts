@@ -10,7 +10,13 @@ import type { PendingPhoto, PushOutcome, StoredSession, SyncStore } from '../../
 import { newId } from '../ids';
 import { db as appDb, type OutboxEntry, type TerrainDB } from '../schema';
 
-const KEY = { session: 'session', clientId: 'clientId', cursors: 'cursors', lastSyncAt: 'lastSyncAt' } as const;
+const KEY = {
+  session: 'session',
+  clientId: 'clientId',
+  cursors: 'cursors',
+  lastSyncAt: 'lastSyncAt',
+  lastUser: 'lastUser',
+} as const;
 const uploadKey = (hash: string) => `upload:${hash}`;
 const CHEAP_NETWORK_KEY = 'photosCheapNetworkOnly';
 
@@ -88,7 +94,11 @@ export function createDexieSyncStore(db: TerrainDB): SyncStore {
     },
     readSession: () => readState<StoredSession>(KEY.session),
     async saveSession(session: Session) {
-      await db.syncState.put({ key: KEY.session, value: session });
+      await db.syncState.bulkPut([
+        { key: KEY.session, value: session },
+        // Kept after logging out: pending changes belong to this person until they are sent.
+        { key: KEY.lastUser, value: { id: session.user.id, name: session.user.name } },
+      ]);
     },
     async markSessionExpired() {
       await db.syncState
@@ -206,4 +216,14 @@ export async function retryRejectedChange(mutationId: string): Promise<void> {
       delete row.rejected;
       row.retried = true;
     });
+}
+
+/**
+ * The person whose changes wait in the outbox: the last account logged in on this device, while
+ * anything is pending (changes made before any login go with the first account). Another account
+ * must not send them under its own name.
+ */
+export async function ownerOfPendingChanges(db: TerrainDB = appDb): Promise<{ id: string; name: string } | null> {
+  if ((await db.outbox.count()) === 0) return null;
+  return ((await db.syncState.get(KEY.lastUser))?.value as { id: string; name: string } | undefined) ?? null;
 }

@@ -27,6 +27,8 @@ export const sync: typeof fr = {
     photosDeferred: 'Photos waiting for Wi-Fi',
   },
   errors: {
+    'other-account-pending':
+      'This device holds changes by {{name}} that are not sent yet. Log in with their account first to send them: they will not go out under another name.',
     network: 'No connection to the server.',
     unexpected: 'Unexpected answer from the server. Try again later; nothing is lost.',
     'storage-full': 'The device storage is full: free some space to receive data.',

@@ -28,6 +28,8 @@ export const sync = {
     photosDeferred: 'Photos en attente du Wi-Fi',
   },
   errors: {
+    'other-account-pending':
+      'Cet appareil garde des modifications de {{name}} qui ne sont pas encore envoyées. Connectez-vous d’abord avec son compte pour les envoyer : elles ne partiront pas sous un autre nom.',
     network: 'Pas de connexion au serveur.',
     unexpected: 'Réponse inattendue du serveur. Réessayez plus tard ; rien n’est perdu.',
     'storage-full': 'Le stockage de l’appareil est plein : libérez de la place pour recevoir les données.',
