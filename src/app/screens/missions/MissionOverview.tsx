@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { missionToDraft, updateMission, useMission, useMissionSummary } from '../../../db/repositories/missions';
 import { Loading } from '../../components/Loading';
 import { formatDay } from '../../format';
+import { ConflictList } from '../review/ConflictList';
 import type { MissionTabProps } from './missionTabs';
 import { MissionForm } from './overview/MissionForm';
 
@@ -34,6 +35,7 @@ export function MissionOverview({ missionId }: MissionTabProps) {
   const seats = mission.vehicles.reduce((sum, v) => sum + v.seats, 0);
   return (
     <>
+      <ConflictList missionId={missionId} />
       <section className="card">
         <dl className="details">
           <dt>{t('overview.dates')}</dt>

@@ -1,5 +1,6 @@
 // Conflicts waiting on the device, whatever record they are about (a note, a participant, a
-// commune…), each settled in place; a note's conflict also links to the note.
+// commune…), each settled in place; a note's conflict also links to the note. On the review screen
+// all of them; on a mission's overview that mission's only, so members settle them too.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
@@ -13,11 +14,13 @@ function about({ conflict, recordLabel, missionTitle }: OpenConflict, t: (key: s
     : t('conflicts.aboutNoLabel', { table, mission: missionTitle });
 }
 
-export function ConflictList() {
+export function ConflictList({ missionId }: { missionId?: string } = {}) {
   const { t } = useTranslation('review');
-  const open = useOpenConflicts();
+  const all = useOpenConflicts();
   const [settled, setSettled] = useState(false);
-  if (!open) return null;
+  if (!all) return null;
+  const open = missionId ? all.filter((item) => item.conflict.missionId === missionId) : all;
+  if (missionId && open.length === 0 && !settled) return null;
   const status = settled && (
     <p role="status" className="notice">
       {t('conflicts.settled')}

@@ -1,0 +1,100 @@
+// A conflict on a record that is not a visit note (here a participant) is shown on its mission's
+// overview, to members too, who settle it there; the chosen value reaches the server.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '../../src/shared/constants';
+import type { Mutation, User } from '../../src/shared/protocol';
+import { createAdminApi } from '../../src/sync/adminApi';
+import { createSyncApi } from '../../src/sync/api';
+import { aMission, aParticipant } from '../fixtures/builders';
+import { LoginPage } from './pages/LoginPage';
+import { ConflictView } from './pages/ReviewPages';
+import { SyncStatusBar } from './pages/SyncPages';
+import { ADMIN, ADMIN_ENV, apiClientAs, PASSWORD } from './support/accounts';
+import { launchBrowser, newPhoneContext } from './support/browser';
+import { type RunningServer, startServer } from './support/server';
+
+let server: RunningServer;
+let browser: Browser;
+let awa: User;
+let ibrahim: User;
+
+beforeAll(async () => {
+  server = await startServer({ env: ADMIN_ENV });
+  browser = await launchBrowser();
+  const admin = createAdminApi(await apiClientAs(server.url, ADMIN.email, ADMIN.password));
+  awa = await admin.createUser({ email: 'awa@exemple.test', name: 'Awa Exemple', role: 'member', password: PASSWORD });
+  ibrahim = await admin.createUser({
+    email: 'ibrahim@exemple.test',
+    name: 'Ibrahim Exemple',
+    role: 'member',
+    password: PASSWORD,
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+function put(
+  record: { id: string; missionId: string },
+  table: Mutation['table'],
+  changes: Record<string, unknown>,
+  baseVersion: number,
+): Mutation {
+  const mutationId = `${record.id}-${table}-${baseVersion}-${Math.random().toString(36).slice(2)}`;
+  return {
+    mutationId,
+    table,
+    recordId: record.id,
+    missionId: record.missionId,
+    op: 'put',
+    changes,
+    baseVersion,
+  };
+}
+
+describe('a conflict on a participant', () => {
+  it('is settled by a member on the mission overview, and the server keeps the chosen value', async () => {
+    // Two devices changed the same participant's function while offline (sent here through the API).
+    const awaApi = createSyncApi(await apiClientAs(server.url, awa.email, PASSWORD));
+    const ibrahimApi = createSyncApi(await apiClientAs(server.url, ibrahim.email, PASSWORD));
+    const mission = aMission({ title: 'Mission des deux appareils' });
+    const participant = aParticipant(mission.id, { fullName: 'Salif Exemple', function: 'Chargé de suivi' });
+    const push = (api: typeof awaApi, clientId: string, mutations: Mutation[]) =>
+      api.push({ protocolVersion: PROTOCOL_VERSION, clientId, mutations });
+    await push(awaApi, 'awa-tablet', [
+      put(mission, 'missions', mission, 0),
+      put(participant, 'participants', participant, 0),
+    ]);
+    await createAdminApi(await apiClientAs(server.url, ADMIN.email, ADMIN.password)).addMember(mission.id, ibrahim.id);
+    await push(awaApi, 'awa-tablet', [put(participant, 'participants', { function: 'Chef de service' }, 1)]);
+    const answer = await push(ibrahimApi, 'ibrahim-phone', [
+      put(participant, 'participants', { function: 'Chargé d’évaluation' }, 1),
+    ]);
+    expect(answer.results[0]).toMatchObject({ status: 'applied', conflicts: [{ field: 'function' }] });
+
+    // Awa's phone receives the mission and the conflict, and she settles it on the overview.
+    const context = await newPhoneContext(browser);
+    const page = await context.newPage();
+    const loginPage = new LoginPage(page);
+    await loginPage.open(server.url);
+    await loginPage.logInAndWait(awa.email, PASSWORD);
+    await page.getByRole('link', { name: 'Mission des deux appareils' }).click();
+    const conflicts = page.getByRole('list', { name: 'Conflits en attente' });
+    const conflict = new ConflictView(conflicts.getByRole('listitem').first());
+    await conflict.side('Ibrahim Exemple').getByText('Chargé d’évaluation').waitFor();
+    await conflict.side('Awa Exemple').getByText('Chef de service').waitFor();
+    await conflict.keep('Ibrahim Exemple');
+    await conflicts.waitFor({ state: 'detached' });
+    await new SyncStatusBar(page).waitAllSent();
+
+    const pulled = await ibrahimApi.pull({ protocolVersion: PROTOCOL_VERSION, cursors: {} });
+    const latest = (table: string) =>
+      pulled.changes.filter((c) => c.table === table).sort((a, b) => b.version - a.version)[0]?.data;
+    expect(latest('participants')?.function).toBe('Chargé d’évaluation');
+    expect(latest('conflicts')?.resolvedAt).toBeTruthy();
+    await context.close();
+  });
+});
