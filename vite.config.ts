@@ -90,6 +90,9 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['tests/e2e/global-setup.ts'],
           fileParallelism: false,
+          // One retry: a slow, shared 2-core machine can starve Chromium past a step's wait. A
+          // real regression fails twice; a retried pass is printed by Vitest, so it stays visible.
+          retry: 1,
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },
