@@ -7,7 +7,7 @@ import { db as appDb } from '../../../src/db/schema';
 import type { Mission, VisitNote } from '../../../src/shared/model';
 import { SyncError } from '../../../src/sync/http';
 import { aCommune, aMission, aVisitNote } from '../../fixtures/builders';
-import { adminOf, type Device, makeDevice } from './support/device';
+import { adminOf, type Device, twoMembersLoggedIn } from './support/device';
 import { type InProcessServer, startInProcessServer } from './support/inProcessServer';
 
 let server: InProcessServer;
@@ -24,21 +24,14 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 beforeEach(async () => {
-  await Promise.all(appDb.tables.map((t) => t.clear()));
-  server.intercept(null);
-  server.log.length = 0;
-  const awa = await admin.newMember('Awa Exemple');
-  const ibrahim = await admin.newMember('Ibrahim Exemple');
-  a = makeDevice(server, 'a', appDb);
-  b = makeDevice(server, 'b');
-  await a.logIn(awa.email, awa.password);
-  await b.logIn(ibrahim.email, ibrahim.password);
+  const members = await twoMembersLoggedIn(server, admin);
+  ({ a, b } = members);
 
   mission = await insertRecord('missions', aMission());
   const commune = await insertRecord('communes', aCommune(mission.id));
   note = await insertRecord('visitNotes', aVisitNote(mission.id, commune.id));
   await a.sync();
-  await admin.api.addMember(mission.id, ibrahim.user.id);
+  await admin.api.addMember(mission.id, members.ibrahim.user.id);
   await b.sync();
 });
 

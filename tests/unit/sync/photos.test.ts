@@ -11,7 +11,7 @@ import { db as appDb } from '../../../src/db/schema';
 import { UPLOAD_CHUNK_BYTES } from '../../../src/shared/constants';
 import type { Mission } from '../../../src/shared/model';
 import { aCommune, aMission, aPhoto, aVisitNote } from '../../fixtures/builders';
-import { adminOf, type Device, makeDevice } from './support/device';
+import { adminOf, type Device, twoMembersLoggedIn } from './support/device';
 import { type InProcessServer, startInProcessServer } from './support/inProcessServer';
 
 let server: InProcessServer;
@@ -27,18 +27,11 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 beforeEach(async () => {
-  await Promise.all(appDb.tables.map((t) => t.clear()));
-  server.intercept(null);
-  server.log.length = 0;
-  const awa = await admin.newMember('Awa Exemple');
-  const ibrahim = await admin.newMember('Ibrahim Exemple');
-  a = makeDevice(server, 'a', appDb);
-  b = makeDevice(server, 'b');
-  await a.logIn(awa.email, awa.password);
-  await b.logIn(ibrahim.email, ibrahim.password);
+  const members = await twoMembersLoggedIn(server, admin);
+  ({ a, b } = members);
   mission = await insertRecord('missions', aMission());
   await a.sync();
-  await admin.api.addMember(mission.id, ibrahim.user.id);
+  await admin.api.addMember(mission.id, members.ibrahim.user.id);
 });
 
 /** A photo taken on device A: its bytes (2.5 chunks) and its record, as the photo screen stores them. */

@@ -90,16 +90,6 @@ export const review = {
     empty: '(empty)',
     settled: 'Conflict settled: the choice will reach every device.',
     openNote: 'Open the note',
-    tables: {
-      missions: 'Mission',
-      tdrRevisions: 'Terms of reference',
-      participants: 'Participant',
-      communes: 'Commune',
-      visitNotes: 'Visit note',
-      photos: 'Photo',
-      actionPoints: 'Action point',
-      reviewComments: 'Review comment',
-    },
     fields: {
       observations: 'Observations',
       peopleMet: 'People met',

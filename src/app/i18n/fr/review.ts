@@ -90,16 +90,6 @@ export const review = {
     empty: '(vide)',
     settled: 'Conflit réglé : le choix sera envoyé à tous les appareils.',
     openNote: 'Ouvrir la note',
-    tables: {
-      missions: 'Mission',
-      tdrRevisions: 'Termes de référence',
-      participants: 'Participant',
-      communes: 'Commune',
-      visitNotes: 'Note de visite',
-      photos: 'Photo',
-      actionPoints: 'Point d’action',
-      reviewComments: 'Commentaire de revue',
-    },
     fields: {
       observations: 'Observations',
       peopleMet: 'Personnes rencontrées',

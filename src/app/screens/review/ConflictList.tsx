@@ -8,14 +8,15 @@ import { type OpenConflict, useOpenConflicts } from '../../../db/repositories/re
 import { ConflictCard } from './ConflictCard';
 
 function about({ conflict, recordLabel, missionTitle }: OpenConflict, t: (key: string, v: object) => string) {
-  const table = t(`conflicts.tables.${conflict.table}`, { defaultValue: conflict.table });
+  // The record kinds are named once, in the sync catalogue (the refused-changes list uses them too).
+  const table = t(`tables.${conflict.table}`, { ns: 'sync', defaultValue: conflict.table });
   return recordLabel
     ? t('conflicts.about', { table, record: recordLabel, mission: missionTitle })
     : t('conflicts.aboutNoLabel', { table, mission: missionTitle });
 }
 
 export function ConflictList({ missionId }: { missionId?: string } = {}) {
-  const { t } = useTranslation('review');
+  const { t } = useTranslation(['review', 'sync']);
   const all = useOpenConflicts();
   const [settled, setSettled] = useState(false);
   if (!all) return null;

@@ -3,7 +3,7 @@
 // record and its outbox row in one transaction, exactly as src/db/mutations.ts does for the app.
 import { ulid } from 'ulid';
 import { createDexieSyncStore } from '../../../../src/db/repositories/sync';
-import { type OutboxEntry, TerrainDB } from '../../../../src/db/schema';
+import { db as appDb, type OutboxEntry, TerrainDB } from '../../../../src/db/schema';
 import type { SyncedTable } from '../../../../src/shared/model';
 import type { CreateUserRequest } from '../../../../src/shared/protocol';
 import { createAdminApi } from '../../../../src/sync/adminApi';
@@ -101,4 +101,21 @@ export async function adminOf(server: InProcessServer) {
       return { user, email: request.email, password: request.password };
     },
   };
+}
+
+/**
+ * A clean start for a test: the app's database emptied, the server's interceptor and log reset,
+ * and two new members logged in, `a` on the app's database and `b` on a device of its own.
+ */
+export async function twoMembersLoggedIn(server: InProcessServer, admin: Awaited<ReturnType<typeof adminOf>>) {
+  await Promise.all(appDb.tables.map((t) => t.clear()));
+  server.intercept(null);
+  server.log.length = 0;
+  const awa = await admin.newMember('Awa Exemple');
+  const ibrahim = await admin.newMember('Ibrahim Exemple');
+  const a = makeDevice(server, 'a', appDb);
+  const b = makeDevice(server, 'b');
+  await a.logIn(awa.email, awa.password);
+  await b.logIn(ibrahim.email, ibrahim.password);
+  return { a, b, awa, ibrahim };
 }
