@@ -27,6 +27,9 @@ export class LoginPage {
   async logInAndWait(email: string, password: string) {
     await this.logIn(email, password);
     await this.page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Compte' }).waitFor();
+    // The menu may show the session a moment before the form sends the page to the list; a click
+    // made in between would be undone by that navigation.
+    await this.page.waitForURL((url) => url.pathname === '/');
   }
 
   /** On the account screen: fills "Changer mon mot de passe" and submits it. */

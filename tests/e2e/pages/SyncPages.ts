@@ -2,6 +2,7 @@
 // "Synchroniser"), the "Synchronisation" card of the settings (refused changes, "Réessayer"), and
 // the admin screen (accounts, mission members).
 import type { Page } from 'playwright-core';
+import { DB_NAME } from '../../../src/shared/constants';
 
 export class SyncStatusBar {
   constructor(readonly page: Page) {}
@@ -18,9 +19,44 @@ export class SyncStatusBar {
     await this.line().getByRole('button', { name: 'Synchroniser' }).click();
   }
 
-  /** Waits until nothing is left to send (changes and photos) and no sync is running. */
+  /**
+   * Waits until nothing is left to send (changes and photos) and no sync is running. The status line
+   * alone is not enough: right after a local write it may still show the previous "Tout est
+   * synchronisé" for a render, so the device's own database must also hold nothing unsent.
+   */
   async waitAllSent(timeout = 60_000) {
-    await this.pending().getByText('Tout est synchronisé', { exact: true }).waitFor({ timeout });
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      await this.pending()
+        .getByText('Tout est synchronisé', { exact: true })
+        .waitFor({ timeout: Math.max(1, deadline - Date.now()) });
+      if ((await this.unsentInDatabase()) === 0) return;
+      if (Date.now() > deadline) throw new Error('waitAllSent: changes or photos are still waiting to be sent');
+      await this.page.waitForTimeout(200);
+    }
+  }
+
+  /** Changes in the outbox not refused by the server, plus photo bytes not yet uploaded. */
+  unsentInDatabase(): Promise<number> {
+    return this.page.evaluate(
+      (name) =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open(name);
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const idb = open.result;
+            const tx = idb.transaction(['outbox', 'photoBlobs'], 'readonly');
+            const entries = tx.objectStore('outbox').getAll();
+            const photos = tx.objectStore('photoBlobs').index('uploaded').count(0);
+            tx.oncomplete = () => {
+              idb.close();
+              resolve(entries.result.filter((entry) => !entry.rejected).length + photos.result);
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      DB_NAME,
+    );
   }
 }
 
