@@ -1,5 +1,7 @@
 // Session tokens: 32 random bytes given to the app once at login, kept on the device so it can work
-// offline for days; the server stores only their SHA-256 with an expiry (30 days).
+// offline for days; the server stores only their SHA-256 with an expiry. The expiry slides: a session
+// used after half its 30 days gets 30 days again, so someone who syncs at least every two weeks never
+// has to log in again, while a phone left unused for 30 days does (one write per two weeks per phone).
 import { createHash, randomBytes } from 'node:crypto';
 import type { User } from '../../shared/protocol';
 import type { Db } from '../db/database';
@@ -30,9 +32,17 @@ export async function findSession(db: Db, token: string, now = new Date()): Prom
     .where('sessions.token_hash', '=', hashToken(token))
     .executeTakeFirst();
   if (!row) return { status: 'unknown' };
-  if (Date.parse(row.expires_at) <= now.getTime()) {
+  const expiresAt = Date.parse(row.expires_at);
+  if (expiresAt <= now.getTime()) {
     await deleteSession(db, token);
     return { status: 'expired' };
+  }
+  if (expiresAt - now.getTime() < SESSION_TTL_MS / 2) {
+    await db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(now.getTime() + SESSION_TTL_MS).toISOString() })
+      .where('token_hash', '=', hashToken(token))
+      .execute();
   }
   return { status: 'ok', user: { id: row.id, email: row.email, name: row.name, role: row.role } };
 }

@@ -2,7 +2,7 @@
 // every bad request (credentials, token, body, size, version) gets a clear 4xx with its code.
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSession } from '../../../src/server/auth/sessions';
+import { createSession, findSession } from '../../../src/server/auth/sessions';
 import { PROTOCOL_VERSION, PUSH_BATCH_MAX_MUTATIONS, REQUEST_MAX_BYTES } from '../../../src/shared/constants';
 import { aMission, aPhoto, aVisitNote } from '../../fixtures/builders';
 import { createMutation, errorCode, makeTestServer, type TestServer, updateMutation } from './support';
@@ -117,6 +117,20 @@ describe('bad requests get a clear 4xx with a code', () => {
     expect(await errorCode(unknown)).toBe('unauthorized');
     const missing = await server.call('POST', '/api/sync/pull', { body: {} });
     expect(missing.status).toBe(401);
+  });
+
+  it('a session used after half its 30 days gets 30 days again; one left unused 30 days expires', async () => {
+    const day = 24 * 60 * 60 * 1000;
+    const start = new Date('2026-01-01T08:00:00Z');
+    const at = (days: number) => new Date(start.getTime() + days * day);
+    const used = await createSession(server.db, owner.user.id, start);
+    expect((await findSession(server.db, used.token, at(10))).status).toBe('ok'); // 20 days left: unchanged
+    expect((await findSession(server.db, used.token, at(20))).status).toBe('ok'); // renewed to day 50
+    expect((await findSession(server.db, used.token, at(45))).status).toBe('ok'); // renewed to day 75
+    expect((await findSession(server.db, used.token, at(74))).status).toBe('ok');
+    const unused = await createSession(server.db, owner.user.id, start);
+    expect((await findSession(server.db, unused.token, at(10))).status).toBe('ok');
+    expect((await findSession(server.db, unused.token, at(30))).status).toBe('expired');
   });
 
   it('a logged-out token no longer works', async () => {
