@@ -23,7 +23,8 @@ export const WHO_SETTING_KEY = 'who';
 
 /**
  * The mission's revisions, the newest first. Two devices offline can both write revision n + 1:
- * both are kept, and the one created later is shown as the newer.
+ * until they sync, the one created later is shown as the newer; then the server gives the second
+ * one the next number (src/server/sync/numbering.ts).
  */
 export function useTdrRevisions(missionId: string): TdrRevision[] | undefined {
   return useLiveQuery(async () => {

@@ -12,6 +12,7 @@ import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 import { recordConflict } from './conflicts';
 import { type Author, mergeMutation } from './merge';
+import { withFreeNumber } from './numbering';
 import { checkPolicy } from './policies';
 import { loadRecord, type StoredRecord, saveRecord, toServerRecord } from './records';
 import { lockWriters, nextSeq } from './sequence';
@@ -76,6 +77,7 @@ async function applyMutation(ctx: PushContext, m: Mutation): Promise<MutationRes
 
   const changes = m.op === 'delete' ? { ...m.changes, deletedAt: m.changes.deletedAt ?? ctx.author.at } : m.changes;
   const merged = mergeMutation(current, changes, m.baseVersion, ctx.author);
+  if (!current) merged.data = await withFreeNumber(ctx.trx, m.table, m.missionId, merged.data);
   if (!recordSchemas[m.table].safeParse(merged.data).success) return rejected(m, 'invalid-record');
   const policy = checkPolicy({
     user: ctx.user,

@@ -6,7 +6,7 @@ import { insertRecord, updateRecord } from '../../../src/db/mutations';
 import { db as appDb } from '../../../src/db/schema';
 import type { Mission, VisitNote } from '../../../src/shared/model';
 import { SyncError } from '../../../src/sync/http';
-import { aCommune, aMission, aVisitNote } from '../../fixtures/builders';
+import { aCommune, aMission, aTdrRevision, aVisitNote } from '../../fixtures/builders';
 import { adminOf, type Device, twoMembersLoggedIn } from './support/device';
 import { type InProcessServer, startInProcessServer } from './support/inProcessServer';
 
@@ -135,5 +135,23 @@ describe('sync between two devices through the real server', () => {
     expect(error.needsLogin).toBe(true);
     expect(await appDb.outbox.count()).toBe(1);
     expect((await appDb.visitNotes.get(note.id))?.observations).toBe('pas encore envoyé');
+  });
+  it('ends with revisions 2 and 3 on both devices when each wrote a revision 2 offline', async () => {
+    const first = await insertRecord('tdrRevisions', aTdrRevision(mission.id, { number: 1 }));
+    await a.sync();
+    await b.sync();
+    await insertRecord('tdrRevisions', aTdrRevision(mission.id, { number: 2, authorName: 'Awa Exemple' }));
+    await b.insert('tdrRevisions', aTdrRevision(mission.id, { number: 2, authorName: 'Ibrahim Exemple' }));
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    for (const device of [appDb, b.db]) {
+      const revisions = await device.tdrRevisions.where('missionId').equals(mission.id).sortBy('number');
+      expect(revisions.map((r) => [r.number, r.authorName])).toEqual([
+        [1, first.authorName],
+        [2, 'Awa Exemple'],
+        [3, 'Ibrahim Exemple'],
+      ]);
+    }
   });
 });
