@@ -1,6 +1,7 @@
 // Two members on two phones, through the real server: what one writes offline (a visit note with
-// a photo) reaches the other once back online; edits of different fields of one note both survive;
-// edits of the same field become a conflict on the server holding both values.
+// a photo) reaches the other once back online; edits of different fields of one note both survive,
+// and show in a note left open; edits of the same field become a conflict on the server holding both
+// values.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../src/shared/constants';
@@ -119,6 +120,13 @@ describe('two members syncing through the server', () => {
     await backOnline(b);
     await a.sync.syncNow();
     await a.sync.waitAllSent();
+    // The notes open on both phones took the other's field as it arrived, without being reopened.
+    await expect
+      .poll(() => received.field('Observations').inputValue())
+      .toBe('Le forage fonctionne ; la pompe est neuve.');
+    expect(await received.refreshedNotice().textContent()).toBe('Mis à jour depuis un autre appareil : Observations.');
+    await expect.poll(() => aNote.field('Difficultés').inputValue()).toBe('La piste est coupée après la pluie.');
+    expect(await received.field('Difficultés').inputValue()).toBe('La piste est coupée après la pluie.');
     for (const page of [a.page, b.page]) {
       const note = await openNote(page, missionId, 'Kéra');
       await expect

@@ -70,6 +70,11 @@ export class VisitNotePage {
     await this.page.getByTestId('save-status').getByText('Enregistré', { exact: true }).waitFor();
   }
 
+  /** The notice naming the fields just taken from another device's copy of the open note. */
+  refreshedNotice() {
+    return this.page.getByRole('status').filter({ hasText: 'Mis à jour depuis un autre appareil' });
+  }
+
   field(label: 'Personnes rencontrées' | 'Observations' | 'Difficultés' | 'Recommandations' | 'Date de la visite') {
     return this.page.getByLabel(label, { exact: true });
   }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { changedFields, type NoteFormValues, toFormValues, toPatch } from '../../../src/app/screens/visits/noteForm';
+import {
+  changedFields,
+  fieldsToRefresh,
+  type NoteFormValues,
+  storedFieldsJson,
+  toFormValues,
+  toPatch,
+} from '../../../src/app/screens/visits/noteForm';
 import { searchNotes } from '../../../src/app/screens/visits/searchNotes';
 import { aVisitNote } from '../../fixtures/builders';
 
@@ -54,5 +61,36 @@ describe('searching notes', () => {
 
   it('shows every note for an empty query', () => {
     expect(searchNotes(rows, '  ')).toHaveLength(2);
+  });
+});
+
+describe('an open note changed on another device', () => {
+  const open = () => ({ known: storedFieldsJson(note), lastSaved: toFormValues(note), current: toFormValues(note) });
+
+  it('takes the other device’s value in a field not being typed in', () => {
+    const { known, lastSaved, current } = open();
+    const pulled = { ...note, observations: 'Forage en panne depuis mars' };
+    expect(fieldsToRefresh(pulled, known, lastSaved, current)).toEqual(['observations']);
+  });
+
+  it('never replaces unsaved typing in that field', () => {
+    const { known, lastSaved, current } = open();
+    const typing = { ...current, observations: 'Forage en service, pomp' };
+    const pulled = { ...note, observations: 'Forage en panne depuis mars' };
+    expect(fieldsToRefresh(pulled, known, lastSaved, typing)).toEqual([]);
+  });
+
+  it('does not take back its own save, even when the stored amounts read differently from the typed ones', () => {
+    const { known, lastSaved } = open();
+    const typed: NoteFormValues = {
+      ...lastSaved,
+      achievements: [{ ...lastSaved.achievements[0], planned: '3000000' }],
+    };
+    const patch = toPatch(typed, ['achievements'], note);
+    const ownKnown = { ...known, achievements: JSON.stringify(patch.achievements) };
+    const stored = { ...note, ...patch };
+    expect(fieldsToRefresh(stored, ownKnown, typed, typed)).toEqual([]);
+    // Without knowing its own write, the form would have rewritten "3000000" as "3 000 000".
+    expect(fieldsToRefresh(stored, known, typed, typed)).toEqual(['achievements']);
   });
 });

@@ -44,6 +44,7 @@ export const visits = {
     submitConfirm: 'Submit this note to the coordinators? You can still complete it until it is validated.',
     submitted: 'Note submitted to the coordinators.',
     draftHint: 'Draft: the note stays with you until you submit it.',
+    refreshed: 'Updated from another device: {{fields}}.',
   },
   autosave: {
     saving: 'Saving…',

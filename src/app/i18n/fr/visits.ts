@@ -46,6 +46,7 @@ export const visits = {
       'Soumettre cette note aux coordinateurs ? Vous pourrez encore la compléter tant qu’elle n’est pas validée.',
     submitted: 'Note soumise aux coordinateurs.',
     draftHint: 'Brouillon : la note reste chez vous tant que vous ne l’avez pas soumise.',
+    refreshed: 'Mis à jour depuis un autre appareil : {{fields}}.',
   },
   autosave: {
     saving: 'Enregistrement…',

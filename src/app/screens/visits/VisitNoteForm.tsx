@@ -1,6 +1,7 @@
 // The written part of a visit note. Every change is copied to the draft journal at once and saved
 // to IndexedDB shortly after (see useDebouncedSave); on opening, a journal left by a reload or a
-// crash is put back into the form and saved, so not a character typed is lost.
+// crash is put back into the form and saved, so not a character typed is lost. A change of the
+// note from another device (a pull while the form is open) shows in the fields not being typed in.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +10,16 @@ import { saveVisitNote } from '../../../db/repositories/visitNotes';
 import type { Participant, VisitNote } from '../../../shared/model';
 import { AutoGrowTextarea } from '../../components/AutoGrowTextarea';
 import { AchievementsEditor } from './AchievementsEditor';
-import { changedFields, NOTE_FIELDS, type NoteFormValues, toFormValues, toPatch } from './noteForm';
+import {
+  changedFields,
+  fieldsToRefresh,
+  NOTE_FIELDS,
+  type NoteField,
+  type NoteFormValues,
+  storedFieldsJson,
+  toFormValues,
+  toPatch,
+} from './noteForm';
 import { saveErrorMessage } from './saveErrors';
 import { useReportSaveStatus } from './saveStatus';
 import { useDebouncedSave } from './useDebouncedSave';
@@ -18,6 +28,16 @@ const TEXT_FIELDS = ['peopleMet', 'observations'] as const;
 const CLOSING_FIELDS = ['difficulties', 'recommendations'] as const;
 
 const snapshot = (values: NoteFormValues): NoteFormValues => JSON.parse(JSON.stringify(values));
+
+const LABEL_KEY = {
+  visitDate: 'note.visitDate',
+  authorIds: 'note.authors',
+  peopleMet: 'note.peopleMet',
+  observations: 'note.observations',
+  difficulties: 'note.difficulties',
+  recommendations: 'note.recommendations',
+  achievements: 'achievements.title',
+} as const satisfies Record<NoteField, string>;
 
 function pick(values: NoteFormValues, fields: readonly (keyof NoteFormValues)[]): Partial<NoteFormValues> {
   return Object.fromEntries(fields.map((field) => [field, values[field]]));
@@ -53,15 +73,34 @@ export function VisitNoteForm({ note, participants, readOnly }: Props) {
   const form = useForm<NoteFormValues>({ defaultValues: initial.values, mode: 'onChange' });
   const lastSaved = useRef(initial.saved);
   const latestNote = useRef(note);
+  /** The stored note's fields as this form last knew them (read, or written by its own saves). */
+  const known = useRef(storedFieldsJson(note));
+  const applyingRemote = useRef(false);
+  const [refreshed, setRefreshed] = useState<NoteField[]>([]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     latestNote.current = note;
-  }, [note]);
+    const fields = fieldsToRefresh(note, known.current, lastSaved.current, form.getValues());
+    known.current = { ...known.current, ...storedFieldsJson(note) };
+    if (fields.length === 0) return;
+    const incoming = toFormValues(note);
+    applyingRemote.current = true;
+    for (const field of fields) {
+      lastSaved.current = { ...lastSaved.current, [field]: incoming[field] };
+      form.setValue(field, incoming[field]);
+    }
+    applyingRemote.current = false;
+    setRefreshed(fields);
+  }, [note, form]);
 
   const save = useCallback(async () => {
     const values = snapshot(form.getValues());
     const fields = changedFields(lastSaved.current, values);
-    if (fields.length > 0) await saveVisitNote(note.id, toPatch(values, fields, latestNote.current));
+    if (fields.length > 0) {
+      const patch = toPatch(values, fields, latestNote.current);
+      known.current = { ...known.current, ...Object.fromEntries(fields.map((f) => [f, JSON.stringify(patch[f])])) };
+      await saveVisitNote(note.id, patch);
+    }
     lastSaved.current = values;
     setError(null);
     if (changedFields(values, form.getValues()).length === 0) writeDraftJournal(journalKey, null);
@@ -72,6 +111,9 @@ export function VisitNoteForm({ note, participants, readOnly }: Props) {
   const { schedule } = saver;
   useEffect(() => {
     const subscription = form.watch(() => {
+      // Values taken from another device are already stored: nothing to journal or save.
+      if (applyingRemote.current) return;
+      setRefreshed([]);
       const values = form.getValues();
       const fields = changedFields(lastSaved.current, values);
       writeDraftJournal(journalKey, fields.length > 0 ? pick(values, fields) : null);
@@ -98,6 +140,11 @@ export function VisitNoteForm({ note, participants, readOnly }: Props) {
 
   return (
     <form className="note-form" noValidate onSubmit={(event) => event.preventDefault()}>
+      {refreshed.length > 0 && (
+        <p role="status" className="notice">
+          {t('note.refreshed', { fields: refreshed.map((field) => t(LABEL_KEY[field])).join(', ') })}
+        </p>
+      )}
       <fieldset className="plain" disabled={readOnly}>
         <div className="field">
           <label htmlFor="note-visitDate">{t('note.visitDate')}</label>

@@ -95,3 +95,31 @@ export function toPatch(
   }
   return patch;
 }
+
+/** Each note field of a stored record as JSON, to tell which fields a new copy of the record changed. */
+export type StoredFieldsJson = Record<NoteField, string>;
+
+export function storedFieldsJson(note: VisitNote): StoredFieldsJson {
+  return Object.fromEntries(NOTE_FIELDS.map((field) => [field, JSON.stringify(note[field])])) as StoredFieldsJson;
+}
+
+/**
+ * The fields an open form should take from a new copy of its note (another device's change, come
+ * with a pull): those whose stored value is neither what the form knew nor what it wrote itself,
+ * and where the form holds no unsaved typing. Typing is never replaced: its save follows, and the
+ * server keeps both values if the field changed on both devices.
+ */
+export function fieldsToRefresh(
+  note: VisitNote,
+  known: StoredFieldsJson,
+  lastSaved: NoteFormValues,
+  current: NoteFormValues,
+): NoteField[] {
+  const incoming = toFormValues(note);
+  return NOTE_FIELDS.filter(
+    (field) =>
+      JSON.stringify(note[field]) !== known[field] &&
+      JSON.stringify(incoming[field]) !== JSON.stringify(lastSaved[field]) &&
+      JSON.stringify(current[field]) === JSON.stringify(lastSaved[field]),
+  );
+}
