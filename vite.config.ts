@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { configDefaults } from 'vitest/config';
 import { VitePWA } from 'vite-plugin-pwa';
 import pkg from './package.json' with { type: 'json' };
 
@@ -63,6 +64,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
+          // *.pg.test.ts need PostgreSQL: they run in the server-pg project only.
+          exclude: [...configDefaults.exclude, 'tests/unit/**/*.pg.test.ts'],
           environment: 'node',
           env: { TERRAIN_TEST_PG_URL: '' },
           setupFiles: ['tests/unit/setup.ts'],

@@ -26,7 +26,7 @@ export interface CallOptions {
  * TERRAIN_TEST_PG_URL=postgres://user@host:port/postgres runs the same tests on PostgreSQL: each
  * test server gets a fresh database there, dropped at the end.
  */
-async function freshDatabaseUrl(): Promise<{ url?: string; drop: () => Promise<void> }> {
+export async function freshDatabaseUrl(): Promise<{ url?: string; drop: () => Promise<void> }> {
   const adminUrl = process.env.TERRAIN_TEST_PG_URL;
   if (!adminUrl) return { drop: async () => undefined };
   const pg = (await import('pg')).default;
