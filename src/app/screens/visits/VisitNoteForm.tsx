@@ -113,7 +113,7 @@ export function VisitNoteForm({ note, participants, readOnly }: Props) {
     const subscription = form.watch(() => {
       // Values taken from another device are already stored: nothing to journal or save.
       if (applyingRemote.current) return;
-      setRefreshed([]);
+      setRefreshed((shown) => (shown.length === 0 ? shown : []));
       const values = form.getValues();
       const fields = changedFields(lastSaved.current, values);
       writeDraftJournal(journalKey, fields.length > 0 ? pick(values, fields) : null);
