@@ -1,12 +1,13 @@
-// A conflict on a record that is not a visit note (here a participant) is shown on its mission's
-// overview, to members too, who settle it there; the chosen value reaches the server.
+// A conflict on any record (here a participant, and the achievement lines of a visit note) is shown
+// on its mission's overview, to members too, who settle it there; the chosen value reaches the
+// server. Two lists of lines can be merged, so neither person's new line is lost.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../src/shared/constants';
 import type { Mutation, User } from '../../src/shared/protocol';
 import { createAdminApi } from '../../src/sync/adminApi';
 import { createSyncApi } from '../../src/sync/api';
-import { aMission, aParticipant } from '../fixtures/builders';
+import { aCommune, aMission, aParticipant, aVisitNote } from '../fixtures/builders';
 import { LoginPage } from './pages/LoginPage';
 import { ConflictView } from './pages/ReviewPages';
 import { SyncStatusBar } from './pages/SyncPages';
@@ -96,6 +97,63 @@ describe('a conflict on a participant', () => {
       pulled.changes.filter((c) => c.table === table).sort((a, b) => b.version - a.version)[0]?.data;
     expect(latest('participants')?.function).toBe('Chargé d’évaluation');
     expect(latest('conflicts')?.resolvedAt).toBeTruthy();
+    await context.close();
+  });
+});
+
+describe('a conflict on the achievement lines of a note', () => {
+  it('shows the lines readably, and keeps the lines of both when asked', async () => {
+    const awaApi = createSyncApi(await apiClientAs(server.url, awa.email, PASSWORD));
+    const ibrahimApi = createSyncApi(await apiClientAs(server.url, ibrahim.email, PASSWORD));
+    const mission = aMission({ title: 'Mission des réalisations' });
+    const commune = aCommune(mission.id, { name: 'Kéra' });
+    const line = (activity: string, plannedFcfa: number) => ({
+      id: `${mission.id}-${activity.length}`,
+      activity,
+      plannedFcfa,
+      spentFcfa: null,
+      state: 'en_cours' as const,
+    });
+    const forage = line('Forage', 1_250_000);
+    const note = aVisitNote(mission.id, commune.id, { achievements: [forage] });
+    const push = (api: typeof awaApi, clientId: string, mutations: Mutation[]) =>
+      api.push({ protocolVersion: PROTOCOL_VERSION, clientId, mutations });
+    await push(awaApi, 'awa-tablet', [
+      put(mission, 'missions', mission, 0),
+      put(commune, 'communes', commune, 0),
+      put(note, 'visitNotes', note, 0),
+    ]);
+    await createAdminApi(await apiClientAs(server.url, ADMIN.email, ADMIN.password)).addMember(mission.id, ibrahim.id);
+    // Each added a line offline.
+    await push(awaApi, 'awa-tablet', [
+      put(note, 'visitNotes', { achievements: [forage, line('Formation des comités', 300_000)] }, 1),
+    ]);
+    const answer = await push(ibrahimApi, 'ibrahim-phone', [
+      put(note, 'visitNotes', { achievements: [forage, line('Clôture du périmètre', 450_000)] }, 1),
+    ]);
+    expect(answer.results[0]).toMatchObject({ status: 'applied', conflicts: [{ field: 'achievements' }] });
+
+    const context = await newPhoneContext(browser);
+    const page = await context.newPage();
+    const loginPage = new LoginPage(page);
+    await loginPage.open(server.url);
+    await loginPage.logInAndWait(awa.email, PASSWORD);
+    await page.locator(`a[href="/missions/${mission.id}"]`).click();
+    const conflict = new ConflictView(
+      page.getByRole('list', { name: 'Conflits en attente' }).getByRole('listitem').first(),
+    );
+    const ibrahimSide = conflict.side('Ibrahim Exemple');
+    await ibrahimSide.getByText('Clôture du périmètre').waitFor();
+    expect(await ibrahimSide.getByText('prévu 450\u00a0000\u00a0FCFA · dépensé — · En cours').count()).toBe(1);
+    expect(await conflict.root.textContent()).not.toContain('"activity"');
+    await conflict.root.getByRole('button', { name: 'Garder les éléments des deux' }).click();
+    await conflict.root.waitFor({ state: 'detached' });
+    await new SyncStatusBar(page).waitAllSent();
+
+    const pulled = await ibrahimApi.pull({ protocolVersion: PROTOCOL_VERSION, cursors: {} });
+    const stored = pulled.changes.find((c) => c.table === 'visitNotes' && c.id === note.id);
+    const activities = ((stored?.data.achievements ?? []) as { activity: string }[]).map((a) => a.activity);
+    expect(activities).toEqual(['Forage', 'Formation des comités', 'Clôture du périmètre']);
     await context.close();
   });
 });

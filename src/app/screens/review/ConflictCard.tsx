@@ -1,5 +1,6 @@
-// One conflict, its values side by side with who wrote each and when: a person keeps one, or merges
-// texts by hand. The choice is written through the review repository and syncs to every device.
+// One conflict, its values side by side with who wrote each and when: a person keeps one, merges
+// texts by hand, or keeps the items of both lists. The choice is written through the review
+// repository and syncs to every device.
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -7,14 +8,9 @@ import { resolveConflict } from '../../../db/repositories/review';
 import type { Conflict } from '../../../shared/model';
 import { AutoGrowTextarea } from '../../components/AutoGrowTextarea';
 import { localDayTime } from '../../hooks/useSyncStatus';
+import { ConflictValue } from './ConflictValue';
+import { mergeLists } from './conflictValues';
 import { reviewErrorMessage } from './reviewErrors';
-
-function ShownValue({ value }: { value: unknown }) {
-  const { t } = useTranslation('review');
-  if (value === null || value === undefined || value === '') return <p className="muted">{t('conflicts.empty')}</p>;
-  const text = typeof value === 'string' ? value : JSON.stringify(value, null, 1);
-  return <p className="prose conflict-value">{text}</p>;
-}
 
 export function ConflictCard({
   conflict,
@@ -30,6 +26,7 @@ export function ConflictCard({
   const [merging, setMerging] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const texts = conflict.values.every((v) => typeof v.value === 'string');
+  const bothLists = mergeLists(conflict.values.map((v) => v.value));
   const form = useForm<{ merged: string }>({
     defaultValues: { merged: conflict.values.map((v) => v.value).join('\n\n') },
   });
@@ -61,7 +58,7 @@ export function ConflictCard({
                 <br />
                 <span className="muted">{t('conflicts.writtenAt', { day: when.day, time: when.time })}</span>
               </p>
-              <ShownValue value={side.value} />
+              <ConflictValue field={conflict.field} value={side.value} missionId={conflict.missionId} />
               <button type="button" className="button" onClick={() => void settle(side.value)}>
                 {t('conflicts.keep')}
               </button>
@@ -69,6 +66,11 @@ export function ConflictCard({
           );
         })}
       </div>
+      {bothLists && (
+        <button type="button" className="button" onClick={() => void settle(bothLists)}>
+          {t('conflicts.keepBoth')}
+        </button>
+      )}
       {texts && !merging && (
         <button type="button" className="button" onClick={() => setMerging(true)}>
           {t('conflicts.merge')}
