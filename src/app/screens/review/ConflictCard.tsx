@@ -58,7 +58,12 @@ export function ConflictCard({
                 <br />
                 <span className="muted">{t('conflicts.writtenAt', { day: when.day, time: when.time })}</span>
               </p>
-              <ConflictValue field={conflict.field} value={side.value} missionId={conflict.missionId} />
+              <ConflictValue
+                table={conflict.table}
+                field={conflict.field}
+                value={side.value}
+                missionId={conflict.missionId}
+              />
               <button type="button" className="button" onClick={() => void settle(side.value)}>
                 {t('conflicts.keep')}
               </button>

@@ -5,15 +5,35 @@ import { useParticipants } from '../../../db/repositories/participants';
 import { formatFcfa } from '../../../shared/money';
 import { classify } from './conflictValues';
 
-export function ConflictValue({ field, value, missionId }: { field: string; value: unknown; missionId: string }) {
-  const { t } = useTranslation(['review', 'visits']);
+/** Stored codes of a few fields, and the catalogue key of the words people see for them. */
+const CODE_LABELS: Record<string, string> = {
+  'missions.status': 'missions:status',
+  'visitNotes.state': 'visits:state',
+  'actionPoints.status': 'actions:statuses',
+  'participants.role': 'participants:roles',
+};
+
+interface Props {
+  table: string;
+  field: string;
+  value: unknown;
+  missionId: string;
+}
+
+export function ConflictValue({ table, field, value, missionId }: Props) {
+  const { t } = useTranslation(['review', 'visits', 'missions', 'actions', 'participants']);
   const participants = useParticipants(missionId);
   const shown = classify(field, value);
   switch (shown.kind) {
     case 'empty':
       return <p className="muted">{t('conflicts.empty')}</p>;
-    case 'text':
-      return <p className="prose conflict-value">{shown.text}</p>;
+    case 'text': {
+      const labels = CODE_LABELS[`${table}.${field}`];
+      const text = labels
+        ? t(`${labels}.${shown.text}` as 'conflicts.empty', { defaultValue: shown.text })
+        : shown.text;
+      return <p className="prose conflict-value">{text}</p>;
+    }
     case 'yesNo':
       return <p className="conflict-value">{shown.value ? t('conflicts.yes') : t('conflicts.no')}</p>;
     case 'achievements':
