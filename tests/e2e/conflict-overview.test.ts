@@ -56,6 +56,18 @@ function put(
   };
 }
 
+/** Awa logs in on a phone, which receives her missions, and opens the mission's overview. */
+async function awaOpensMission(missionId: string) {
+  const context = await newPhoneContext(browser);
+  const page = await context.newPage();
+  const loginPage = new LoginPage(page);
+  await loginPage.open(server.url);
+  await loginPage.logInAndWait(awa.email, PASSWORD);
+  // By its address: a retry of a test on the same server adds a second mission of that title.
+  await page.locator(`a[href="/missions/${missionId}"]`).click();
+  return { context, page };
+}
+
 describe('a conflict on a participant', () => {
   it('is settled by a member on the mission overview, and the server keeps the chosen value', async () => {
     // Two devices changed the same participant's function while offline (sent here through the API).
@@ -77,13 +89,7 @@ describe('a conflict on a participant', () => {
     expect(answer.results[0]).toMatchObject({ status: 'applied', conflicts: [{ field: 'function' }] });
 
     // Awa's phone receives the mission and the conflict, and she settles it on the overview.
-    const context = await newPhoneContext(browser);
-    const page = await context.newPage();
-    const loginPage = new LoginPage(page);
-    await loginPage.open(server.url);
-    await loginPage.logInAndWait(awa.email, PASSWORD);
-    // By its address: a retry of this test on the same server adds a second mission of that title.
-    await page.locator(`a[href="/missions/${mission.id}"]`).click();
+    const { context, page } = await awaOpensMission(mission.id);
     const conflicts = page.getByRole('list', { name: 'Conflits en attente' });
     const conflict = new ConflictView(conflicts.getByRole('listitem').first());
     await conflict.side('Ibrahim Exemple').getByText('Chargé d’évaluation').waitFor();
@@ -133,12 +139,7 @@ describe('a conflict on the achievement lines of a note', () => {
     ]);
     expect(answer.results[0]).toMatchObject({ status: 'applied', conflicts: [{ field: 'achievements' }] });
 
-    const context = await newPhoneContext(browser);
-    const page = await context.newPage();
-    const loginPage = new LoginPage(page);
-    await loginPage.open(server.url);
-    await loginPage.logInAndWait(awa.email, PASSWORD);
-    await page.locator(`a[href="/missions/${mission.id}"]`).click();
+    const { context, page } = await awaOpensMission(mission.id);
     const conflict = new ConflictView(
       page.getByRole('list', { name: 'Conflits en attente' }).getByRole('listitem').first(),
     );
