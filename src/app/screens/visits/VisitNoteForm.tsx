@@ -101,7 +101,8 @@ export function VisitNoteForm({ note, participants, readOnly }: Props) {
       known.current = { ...known.current, ...Object.fromEntries(fields.map((f) => [f, JSON.stringify(patch[f])])) };
       await saveVisitNote(note.id, patch);
     }
-    lastSaved.current = values;
+    // Only the saved fields: another device's value may have come into another field meanwhile.
+    lastSaved.current = { ...lastSaved.current, ...pick(values, fields) };
     setError(null);
     if (changedFields(values, form.getValues()).length === 0) writeDraftJournal(journalKey, null);
   }, [form, note.id, journalKey]);
