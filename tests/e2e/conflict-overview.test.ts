@@ -9,6 +9,7 @@ import { createAdminApi } from '../../src/sync/adminApi';
 import { createSyncApi } from '../../src/sync/api';
 import { aCommune, aMission, aParticipant, aVisitNote } from '../fixtures/builders';
 import { LoginPage } from './pages/LoginPage';
+import { MissionsList } from './pages/MissionPages';
 import { ConflictView } from './pages/ReviewPages';
 import { SyncStatusBar } from './pages/SyncPages';
 import { ADMIN, ADMIN_ENV, apiClientAs, PASSWORD } from './support/accounts';
@@ -63,8 +64,7 @@ async function awaOpensMission(missionId: string) {
   const loginPage = new LoginPage(page);
   await loginPage.open(server.url);
   await loginPage.logInAndWait(awa.email, PASSWORD);
-  // By its address: a retry of a test on the same server adds a second mission of that title.
-  await page.locator(`a[href="/missions/${missionId}"]`).click();
+  await new MissionsList(page).missionLinkTo(missionId).click();
   return { context, page };
 }
 

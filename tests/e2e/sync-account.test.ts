@@ -11,6 +11,7 @@ import type { HttpClient } from '../../src/sync/http';
 import { LoginPage } from './pages/LoginPage';
 import { MissionPage, MissionsList } from './pages/MissionPages';
 import { AdminPage, SyncSettingsCard, SyncStatusBar } from './pages/SyncPages';
+import { freshEmail } from './support/accounts';
 import { goOffline, launchBrowser, newPhoneContext } from './support/browser';
 import { type RunningServer, startServer } from './support/server';
 
@@ -50,6 +51,8 @@ async function phone(): Promise<{ context: BrowserContext; page: Page }> {
   return { context, page };
 }
 
+const missionSuffix = () => Math.random().toString(36).slice(2, 7);
+
 async function newMission(page: Page, title: string): Promise<string> {
   const form = await new MissionsList(page).newMission();
   await form.fill({ title, project: 'Projet de démonstration', start: '2024-07-22', end: '2024-07-26' });
@@ -86,11 +89,16 @@ describe('logging in', () => {
 
 describe("changing one's password", () => {
   it('refuses a wrong current password next to its field, then changes it; the new one logs in after logging out', async () => {
-    await admin.createUser({ email: 'fatou@exemple.test', name: 'Fatou Exemple', role: 'member', password: PASSWORD });
+    const fatou = await admin.createUser({
+      email: freshEmail('fatou'),
+      name: 'Fatou Exemple',
+      role: 'member',
+      password: PASSWORD,
+    });
     const { context, page } = await phone();
     const loginPage = new LoginPage(page);
     await loginPage.open(server.url);
-    await loginPage.logInAndWait('fatou@exemple.test', PASSWORD);
+    await loginPage.logInAndWait(fatou.email, PASSWORD);
     await loginPage.open(server.url);
 
     let form = await loginPage.changePassword('pas le bon', 'nouveau-secret-1');
@@ -103,7 +111,7 @@ describe("changing one's password", () => {
       .waitFor();
 
     await loginPage.logOut();
-    await loginPage.logInAndWait('fatou@exemple.test', 'nouveau-secret-1');
+    await loginPage.logInAndWait(fatou.email, 'nouveau-secret-1');
     await context.close();
   });
 });
@@ -111,12 +119,17 @@ describe("changing one's password", () => {
 describe('changes waiting on a shared phone', () => {
   it('are never sent under the name of another person who logs in; their author sends them', async () => {
     const moussa = await admin.createUser({
-      email: 'moussa@exemple.test',
+      email: freshEmail('moussa'),
       name: 'Moussa Exemple',
       role: 'member',
       password: PASSWORD,
     });
-    await admin.createUser({ email: 'binta@exemple.test', name: 'Binta Exemple', role: 'member', password: PASSWORD });
+    const binta = await admin.createUser({
+      email: freshEmail('binta'),
+      name: 'Binta Exemple',
+      role: 'member',
+      password: PASSWORD,
+    });
     const { context, page } = await phone();
     const loginPage = new LoginPage(page);
     await loginPage.open(server.url);
@@ -127,7 +140,7 @@ describe('changes waiting on a shared phone', () => {
     const missionId = await newMission(page, 'Mission de Moussa');
 
     await loginPage.open(server.url);
-    await loginPage.logIn('binta@exemple.test', PASSWORD);
+    await loginPage.logIn(binta.email, PASSWORD);
     await loginPage
       .errors()
       .getByText(/Cet appareil garde des modifications de Moussa Exemple/)
@@ -147,25 +160,28 @@ describe('the admin screen', () => {
     const { context, page } = await phone();
     await new LoginPage(page).open(server.url);
     await new LoginPage(page).logInAndWait(ADMIN.email, ADMIN.password);
-    const missionId = await newMission(page, 'Mission administrée');
+    // Its title is unique so that a retry of this test finds its own mission.
+    const title = `Mission administrée ${missionSuffix()}`;
+    const missionId = await newMission(page, title);
     await new SyncStatusBar(page).waitAllSent();
 
     const adminPage = new AdminPage(page);
     await adminPage.open();
-    await adminPage.createAccount({ name: 'Moussa Exemple', email: 'moussa@exemple.test', password: 'provisoire1' });
-    await adminPage.users().getByRole('cell', { name: 'moussa@exemple.test' }).waitFor();
-    await adminPage.createAccount({ name: 'Moussa Bis', email: 'moussa@exemple.test', password: 'provisoire1' });
+    const email = freshEmail('aminata');
+    await adminPage.createAccount({ name: 'Aminata Exemple', email, password: 'provisoire1' });
+    await adminPage.form().getByRole('status').getByText('Compte créé pour Aminata Exemple.').waitFor();
+    await adminPage.users().getByRole('cell', { name: email }).waitFor();
+    await adminPage.createAccount({ name: 'Aminata Bis', email, password: 'provisoire1' });
     await adminPage.errorOf('Adresse e-mail').getByText('Un compte existe déjà avec cette adresse e-mail.').waitFor();
-    expect(await adminPage.field('Nom complet').inputValue()).toBe('Moussa Bis');
+    expect(await adminPage.field('Nom complet').inputValue()).toBe('Aminata Bis');
 
-    const mission = adminPage.mission('Mission administrée');
-    await adminPage.addMember('Mission administrée', 'Moussa Exemple (moussa@exemple.test)');
-    await mission.getByRole('button', { name: 'Retirer Moussa Exemple de la mission' }).waitFor();
-    expect((await admin.listMissions()).find((m) => m.id === missionId)?.members.map((m) => m.name)).toContain(
-      'Moussa Exemple',
-    );
-    await mission.getByRole('button', { name: 'Retirer Moussa Exemple de la mission' }).click();
-    await mission.getByRole('button', { name: 'Retirer Moussa Exemple de la mission' }).waitFor({ state: 'detached' });
+    const mission = adminPage.mission(title);
+    const remove = mission.getByRole('button', { name: 'Retirer Aminata Exemple de la mission' });
+    await adminPage.addMember(title, `Aminata Exemple (${email})`);
+    await remove.waitFor();
+    expect((await admin.listMissions()).find((m) => m.id === missionId)?.members.map((m) => m.email)).toContain(email);
+    await remove.click();
+    await remove.waitFor({ state: 'detached' });
 
     await goOffline(context, page);
     await page.reload();
@@ -213,7 +229,7 @@ describe('what sync shows a member', () => {
     );
     await logout(clientWith(() => token));
     await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Missions' }).click();
-    await new MissionsList(page).missionLink('Mission de Awa').click();
+    await new MissionsList(page).missionLinkTo(missionId).click();
     const again = await new MissionPage(page).edit();
     await again.fill({ project: 'Projet renommé deux fois' });
     await again.submit('Enregistrer');

@@ -99,7 +99,7 @@ describe('two members syncing through the server', () => {
 
     // Ibrahim's phone receives the note and the photo.
     const b = await phoneOf(ibrahim);
-    await new MissionsList(b.page).missionLink('Mission partagée').waitFor({ timeout: 60_000 });
+    await new MissionsList(b.page).missionLinkTo(missionId).waitFor({ timeout: 60_000 });
     const received = await openNote(b.page, missionId, 'Kéra');
     await expect.poll(() => received.field('Observations').inputValue()).toBe('Le forage fonctionne.');
     const image = received.photos().first().getByRole('img');

@@ -38,6 +38,11 @@ export class MissionsList {
   missionLink(title: string) {
     return this.page.getByRole('link', { name: title });
   }
+
+  /** By its address: a retried test may have left another mission of the same title on the server. */
+  missionLinkTo(missionId: string) {
+    return this.page.locator(`a[href="/missions/${missionId}"]`);
+  }
 }
 
 export class MissionForm {

@@ -1,5 +1,6 @@
 // Accounts for browser tests that need the server: the administrator the server creates at start
 // (startServer({ env: ADMIN_ENV })) and API clients to set up members and read the server's state.
+import { ulid } from 'ulid';
 import { login } from '../../../src/sync/api';
 import type { HttpClient } from '../../../src/sync/http';
 
@@ -13,4 +14,12 @@ export async function apiClientAs(serverUrl: string, email: string, password: st
   const client: HttpClient = { baseUrl: serverUrl, fetch: (i, init) => fetch(i, init), token: async () => token };
   token = (await login(client, email, password)).token;
   return client;
+}
+
+/**
+ * A fictional e-mail address not used before on this server: a test that creates accounts can then
+ * run again (its retry) on the same server, and two tests never create the same account.
+ */
+export function freshEmail(name: string): string {
+  return `${name}.${ulid().slice(-8).toLowerCase()}@exemple.test`;
 }
