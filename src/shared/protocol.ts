@@ -15,8 +15,16 @@ export const syncedTableSchema = z.enum(SYNCED_TABLES as [SyncedTable, ...Synced
 export const ROLES = ['member', 'coordinator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** An account's e-mail address, as typed: trimmed, in lower case. */
+const accountEmail = z.string().trim().toLowerCase().email().max(200);
+
+/** Whether a typed value is an account e-mail the server accepts (forms check it before sending). */
+export function isAccountEmail(value: string): boolean {
+  return accountEmail.safeParse(value).success;
+}
+
 export const loginRequestSchema = z.object({
-  email: z.string().trim().toLowerCase().email().max(200),
+  email: accountEmail,
   password: z.string().min(1).max(200),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
@@ -37,7 +45,7 @@ export const sessionSchema = z.object({
 export type Session = z.infer<typeof sessionSchema>;
 
 export const createUserRequestSchema = z.object({
-  email: z.string().trim().toLowerCase().email().max(200),
+  email: accountEmail,
   name: z.string().trim().min(1).max(200),
   role: z.enum(ROLES),
   password: z.string().min(8).max(200),

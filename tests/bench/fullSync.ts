@@ -6,19 +6,15 @@
 // (records as JSON, photo bytes) divided by the link's bandwidth in the direction that carries it.
 import net from 'node:net';
 import type { BrowserContext, Page } from 'playwright-core';
-import { createAdminApi } from '../../src/sync/adminApi';
-import { login } from '../../src/sync/api';
-import type { HttpClient } from '../../src/sync/http';
 import { LoginPage } from '../e2e/pages/LoginPage';
 import { SyncStatusBar } from '../e2e/pages/SyncPages';
+import { ADMIN_ENV, adminApiOf, createAccount, PASSWORD } from '../e2e/support/accounts';
 import { launchBrowser, newPhoneContext, waitForServiceWorker } from '../e2e/support/browser';
 import { startServer } from '../e2e/support/server';
 
 export const LINK = { downKbitPerS: 750, upKbitPerS: 250, latencyMs: 100 };
 export const NOTES = 1000;
 export const PHOTOS = 100;
-const ADMIN = { email: 'admin@exemple.test', password: 'mot-de-passe-admin' };
-const PASSWORD = 'mot-de-passe-mesure';
 
 export interface FullSyncFigures {
   direction: 'send' | 'receive';
@@ -254,26 +250,13 @@ async function seedOfflineWork(page: Page, notes: number, photos: number) {
 }
 
 export async function measureFullSync(): Promise<FullSyncFigures[]> {
-  const server = await startServer({ env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } });
+  const server = await startServer({ env: ADMIN_ENV });
   const proxy = await countingProxy(server.port);
   const browser = await launchBrowser();
   try {
-    let token: string | null = null;
-    const client: HttpClient = { baseUrl: server.url, fetch: (i, init) => fetch(i, init), token: async () => token };
-    token = (await login(client, ADMIN.email, ADMIN.password)).token;
-    const admin = createAdminApi(client);
-    const sender = await admin.createUser({
-      email: 'a@exemple.test',
-      name: 'Agent A',
-      role: 'member',
-      password: PASSWORD,
-    });
-    const receiver = await admin.createUser({
-      email: 'b@exemple.test',
-      name: 'Agent B',
-      role: 'member',
-      password: PASSWORD,
-    });
+    const admin = await adminApiOf(server.url);
+    const sender = await createAccount(admin, 'Agent A', { email: 'a@exemple.test' });
+    const receiver = await createAccount(admin, 'Agent B', { email: 'b@exemple.test' });
 
     // Phone A: the work of a week offline, then a login on 3G sends it all.
     const a = await phone(browser, proxy.url);

@@ -2,10 +2,11 @@
 // mutations over local HTTP, first creating visit notes, then editing one field of each. Every
 // batch commits with an fsync (synchronous=FULL), as in production.
 import fs from 'node:fs';
-import { ulid } from 'ulid';
 import { PROTOCOL_VERSION, PUSH_BATCH_MAX_MUTATIONS } from '../../src/shared/constants';
 import type { Mutation, PushResponse } from '../../src/shared/protocol';
 import { startServer } from '../e2e/support/server';
+import { aMission, aVisitNote } from '../fixtures/builders';
+import { createMutation, updateMutation } from '../fixtures/mutations';
 
 export const PUSH_TARGET_PER_SECOND = 1000;
 const BATCHES = 10;
@@ -17,42 +18,11 @@ export interface PushThroughput {
   updatePerSecond: number;
 }
 
-function note(missionId: string, i: number) {
-  const now = new Date().toISOString();
-  return {
-    id: ulid(),
-    missionId,
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
-    communeId: 'commune-bench',
-    visitDate: '2024-07-23',
-    authorIds: [],
+const note = (missionId: string, i: number) =>
+  aVisitNote(missionId, 'commune-bench', {
     peopleMet: 'Le maire, deux conseillers',
     observations: `Note ${i} : ${'observation de terrain '.repeat(40)}`,
-    difficulties: '',
-    recommendations: '',
-    achievements: [],
-    gps: null,
-    state: 'brouillon',
-  };
-}
-
-const mutation = (
-  table: Mutation['table'],
-  id: string,
-  missionId: string,
-  changes: object,
-  baseVersion: number,
-): Mutation => ({
-  mutationId: ulid(),
-  table,
-  recordId: id,
-  missionId,
-  op: 'put',
-  changes: { ...changes },
-  baseVersion,
-});
+  });
 
 export async function measurePushThroughput(): Promise<PushThroughput> {
   const server = await startServer({ env: { ADMIN_PASSWORD } });
@@ -77,27 +47,9 @@ export async function measurePushThroughput(): Promise<PushThroughput> {
       )) as PushResponse;
       if (results.some((r) => r.status !== 'applied')) throw new Error('push bench: a mutation was not applied');
     };
-    const missionId = ulid();
-    await push([
-      mutation(
-        'missions',
-        missionId,
-        missionId,
-        {
-          id: missionId,
-          missionId,
-          createdAt: new Date().toISOString(),
-          updatedAt: new Date().toISOString(),
-          title: 'Mission de mesure',
-          project: 'Banc d’essai',
-          startDate: '2024-07-22',
-          endDate: '2024-07-26',
-          status: 'terrain',
-          vehicles: [],
-        },
-        0,
-      ),
-    ]);
+    const mission = aMission({ title: 'Mission de mesure', project: 'Banc d’essai', status: 'terrain' });
+    const missionId = mission.id;
+    await push([createMutation('missions', mission)]);
     const notes = Array.from({ length: BATCHES * PUSH_BATCH_MAX_MUTATIONS }, (_, i) => note(missionId, i));
     const batches = (make: (n: (typeof notes)[number]) => Mutation) =>
       Array.from({ length: BATCHES }, (_, b) =>
@@ -109,16 +61,10 @@ export async function measurePushThroughput(): Promise<PushThroughput> {
       for (const batch of all) await push(batch);
       return (notes.length / (performance.now() - started)) * 1000;
     };
-    const createPerSecond = await timed(batches((n) => mutation('visitNotes', n.id, missionId, n, 0)));
+    const createPerSecond = await timed(batches((n) => createMutation('visitNotes', n)));
     const updatePerSecond = await timed(
       batches((n) =>
-        mutation(
-          'visitNotes',
-          n.id,
-          missionId,
-          { difficulties: 'Route coupée', updatedAt: new Date().toISOString() },
-          1,
-        ),
+        updateMutation('visitNotes', n, { difficulties: 'Route coupée', updatedAt: new Date().toISOString() }, 1),
       ),
     );
     return { mutations: notes.length, createPerSecond, updatePerSecond };

@@ -5,57 +5,36 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../src/shared/constants';
 import type { Mutation, User } from '../../src/shared/protocol';
-import { createAdminApi } from '../../src/sync/adminApi';
+import type { AdminApi } from '../../src/sync/adminApi';
 import { createSyncApi } from '../../src/sync/api';
 import { aCommune, aMission, aParticipant, aVisitNote } from '../fixtures/builders';
+import { createMutation, updateMutation } from '../fixtures/mutations';
 import { LoginPage } from './pages/LoginPage';
 import { MissionsList } from './pages/MissionPages';
 import { ConflictView } from './pages/ReviewPages';
 import { SyncStatusBar } from './pages/SyncPages';
-import { ADMIN, ADMIN_ENV, apiClientAs, PASSWORD } from './support/accounts';
+import { ADMIN_ENV, adminApiOf, apiClientAs, createAccount, PASSWORD } from './support/accounts';
 import { launchBrowser, newPhoneContext } from './support/browser';
 import { type RunningServer, startServer } from './support/server';
 
 let server: RunningServer;
 let browser: Browser;
+let admin: AdminApi;
 let awa: User;
 let ibrahim: User;
 
 beforeAll(async () => {
   server = await startServer({ env: ADMIN_ENV });
   browser = await launchBrowser();
-  const admin = createAdminApi(await apiClientAs(server.url, ADMIN.email, ADMIN.password));
-  awa = await admin.createUser({ email: 'awa@exemple.test', name: 'Awa Exemple', role: 'member', password: PASSWORD });
-  ibrahim = await admin.createUser({
-    email: 'ibrahim@exemple.test',
-    name: 'Ibrahim Exemple',
-    role: 'member',
-    password: PASSWORD,
-  });
+  admin = await adminApiOf(server.url);
+  awa = await createAccount(admin, 'Awa Exemple');
+  ibrahim = await createAccount(admin, 'Ibrahim Exemple');
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-function put(
-  record: { id: string; missionId: string },
-  table: Mutation['table'],
-  changes: Record<string, unknown>,
-  baseVersion: number,
-): Mutation {
-  const mutationId = `${record.id}-${table}-${baseVersion}-${Math.random().toString(36).slice(2)}`;
-  return {
-    mutationId,
-    table,
-    recordId: record.id,
-    missionId: record.missionId,
-    op: 'put',
-    changes,
-    baseVersion,
-  };
-}
 
 /** Awa logs in on a phone, which receives her missions, and opens the mission's overview. */
 async function awaOpensMission(missionId: string) {
@@ -78,13 +57,13 @@ describe('a conflict on a participant', () => {
     const push = (api: typeof awaApi, clientId: string, mutations: Mutation[]) =>
       api.push({ protocolVersion: PROTOCOL_VERSION, clientId, mutations });
     await push(awaApi, 'awa-tablet', [
-      put(mission, 'missions', mission, 0),
-      put(participant, 'participants', participant, 0),
+      createMutation('missions', mission),
+      createMutation('participants', participant),
     ]);
-    await createAdminApi(await apiClientAs(server.url, ADMIN.email, ADMIN.password)).addMember(mission.id, ibrahim.id);
-    await push(awaApi, 'awa-tablet', [put(participant, 'participants', { function: 'Chef de service' }, 1)]);
+    await admin.addMember(mission.id, ibrahim.id);
+    await push(awaApi, 'awa-tablet', [updateMutation('participants', participant, { function: 'Chef de service' }, 1)]);
     const answer = await push(ibrahimApi, 'ibrahim-phone', [
-      put(participant, 'participants', { function: 'Chargé d’évaluation' }, 1),
+      updateMutation('participants', participant, { function: 'Chargé d’évaluation' }, 1),
     ]);
     expect(answer.results[0]).toMatchObject({ status: 'applied', conflicts: [{ field: 'function' }] });
 
@@ -125,17 +104,17 @@ describe('a conflict on the achievement lines of a note', () => {
     const push = (api: typeof awaApi, clientId: string, mutations: Mutation[]) =>
       api.push({ protocolVersion: PROTOCOL_VERSION, clientId, mutations });
     await push(awaApi, 'awa-tablet', [
-      put(mission, 'missions', mission, 0),
-      put(commune, 'communes', commune, 0),
-      put(note, 'visitNotes', note, 0),
+      createMutation('missions', mission),
+      createMutation('communes', commune),
+      createMutation('visitNotes', note),
     ]);
-    await createAdminApi(await apiClientAs(server.url, ADMIN.email, ADMIN.password)).addMember(mission.id, ibrahim.id);
+    await admin.addMember(mission.id, ibrahim.id);
     // Each added a line offline.
     await push(awaApi, 'awa-tablet', [
-      put(note, 'visitNotes', { achievements: [forage, line('Formation des comités', 300_000)] }, 1),
+      updateMutation('visitNotes', note, { achievements: [forage, line('Formation des comités', 300_000)] }, 1),
     ]);
     const answer = await push(ibrahimApi, 'ibrahim-phone', [
-      put(note, 'visitNotes', { achievements: [forage, line('Clôture du périmètre', 450_000)] }, 1),
+      updateMutation('visitNotes', note, { achievements: [forage, line('Clôture du périmètre', 450_000)] }, 1),
     ]);
     expect(answer.results[0]).toMatchObject({ status: 'applied', conflicts: [{ field: 'achievements' }] });
 

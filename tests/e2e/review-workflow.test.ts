@@ -7,14 +7,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../src/shared/constants';
 import type { User } from '../../src/shared/protocol';
-import { createAdminApi } from '../../src/sync/adminApi';
+import type { AdminApi } from '../../src/sync/adminApi';
 import { createSyncApi } from '../../src/sync/api';
 import { LoginPage } from './pages/LoginPage';
 import { horizontalOverflow, MissionPage, MissionsList } from './pages/MissionPages';
 import { NoteReviewPanel, ReviewScreen } from './pages/ReviewPages';
 import { SyncStatusBar } from './pages/SyncPages';
 import { VisitList, VisitNotePage } from './pages/VisitPages';
-import { ADMIN, ADMIN_ENV, apiClientAs, PASSWORD } from './support/accounts';
+import { ADMIN_ENV, adminApiOf, apiClientAs, createAccount, PASSWORD } from './support/accounts';
 import { goOffline, launchBrowser, newPhoneContext } from './support/browser';
 import { drawJpegs } from './support/jpeg';
 import { type RunningServer, startServer } from './support/server';
@@ -23,7 +23,7 @@ const shots = process.env.SCREENSHOT_DIR;
 
 let server: RunningServer;
 let browser: Browser;
-let admin: ReturnType<typeof createAdminApi>;
+let admin: AdminApi;
 let awa: User;
 let ibrahim: User;
 let mariam: User;
@@ -31,12 +31,10 @@ let mariam: User;
 beforeAll(async () => {
   server = await startServer({ env: ADMIN_ENV });
   browser = await launchBrowser();
-  admin = createAdminApi(await apiClientAs(server.url, ADMIN.email, ADMIN.password));
-  const account = (name: string, email: string, role: User['role']) =>
-    admin.createUser({ email, name, role, password: PASSWORD });
-  awa = await account('Awa Exemple', 'awa@exemple.test', 'member');
-  ibrahim = await account('Ibrahim Exemple', 'ibrahim@exemple.test', 'member');
-  mariam = await account('Mariam Exemple', 'mariam@exemple.test', 'coordinator');
+  admin = await adminApiOf(server.url);
+  awa = await createAccount(admin, 'Awa Exemple');
+  ibrahim = await createAccount(admin, 'Ibrahim Exemple');
+  mariam = await createAccount(admin, 'Mariam Exemple', { role: 'coordinator' });
 });
 
 afterAll(async () => {

@@ -5,11 +5,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { ulid } from 'ulid';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../src/shared/constants';
-import type { Mission, VisitNote } from '../../src/shared/model';
 import type { Mutation, PullResponse, PushResponse, ServerRecord } from '../../src/shared/protocol';
+import { aMission, aVisitNote } from '../fixtures/builders';
+import { createMutation } from '../fixtures/mutations';
 import { makeDataDir, type RunningServer, startServer } from './support/server';
 
 const ADMIN = { email: 'admin@terrain.local', password: 'mot-de-passe-e2e' };
@@ -19,55 +19,18 @@ afterAll(async () => {
   for (const server of running) await server.stop('SIGKILL');
 });
 
-const now = '2024-07-23T08:00:00.000Z';
-const mission: Mission = {
-  id: ulid(),
-  missionId: '',
-  createdAt: now,
-  updatedAt: now,
-  deletedAt: null,
-  title: 'Mission de démonstration',
-  project: 'Projet fictif',
-  startDate: '2024-07-22',
-  endDate: '2024-07-26',
-  status: 'terrain',
-  vehicles: [],
-};
-mission.missionId = mission.id;
+const mission = aMission({ title: 'Mission de démonstration', status: 'terrain' });
 
-function note(i: number): VisitNote {
-  return {
-    id: ulid(),
-    missionId: mission.id,
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
-    communeId: 'commune-fictive',
-    visitDate: '2024-07-23',
-    authorIds: [],
+const note = (i: number) =>
+  aVisitNote(mission.id, 'commune-fictive', {
     peopleMet: `Personnes rencontrées ${i}`,
     // Big enough that a batch takes a while to send and write (about 1.5 MB per push).
     observations: `Observation ${i} ${'x'.repeat(8_000)}`,
-    difficulties: '',
-    recommendations: '',
-    achievements: [],
-    gps: null,
-    state: 'brouillon',
-  };
-}
+  });
 
-const put = (table: Mutation['table'], record: { id: string; missionId: string }): Mutation => ({
-  mutationId: ulid(),
-  table,
-  recordId: record.id,
-  missionId: record.missionId,
-  op: 'put',
-  changes: { ...record },
-  baseVersion: 0,
-});
-
-const batches: Mutation[][] = [[put('missions', mission)]];
-for (let b = 0; b < 6; b++) batches.push(Array.from({ length: 180 }, (_, i) => put('visitNotes', note(b * 180 + i))));
+const batches: Mutation[][] = [[createMutation('missions', mission)]];
+for (let b = 0; b < 6; b++)
+  batches.push(Array.from({ length: 180 }, (_, i) => createMutation('visitNotes', note(b * 180 + i))));
 const totalRecords = 1 + 6 * 180;
 
 async function api<T>(server: RunningServer, url: string, token: string | null, body: unknown): Promise<T> {

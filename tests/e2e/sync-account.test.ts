@@ -5,22 +5,19 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../src/shared/constants';
 import type { User } from '../../src/shared/protocol';
-import { createAdminApi } from '../../src/sync/adminApi';
+import type { AdminApi } from '../../src/sync/adminApi';
 import { createSyncApi, login, logout } from '../../src/sync/api';
 import type { HttpClient } from '../../src/sync/http';
 import { LoginPage } from './pages/LoginPage';
 import { MissionPage, MissionsList } from './pages/MissionPages';
 import { AdminPage, SyncSettingsCard, SyncStatusBar } from './pages/SyncPages';
-import { freshEmail } from './support/accounts';
+import { ADMIN, ADMIN_ENV, adminApiOf, createAccount, freshEmail, PASSWORD } from './support/accounts';
 import { goOffline, launchBrowser, newPhoneContext } from './support/browser';
 import { type RunningServer, startServer } from './support/server';
 
-const ADMIN = { email: 'admin@exemple.test', password: 'mot-de-passe-admin' };
-const PASSWORD = 'mot-de-passe-test';
-
 let server: RunningServer;
 let browser: Browser;
-let admin: ReturnType<typeof createAdminApi>;
+let admin: AdminApi;
 let awa: User;
 
 function clientWith(token: () => string | null): HttpClient {
@@ -28,13 +25,10 @@ function clientWith(token: () => string | null): HttpClient {
 }
 
 beforeAll(async () => {
-  server = await startServer({ env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } });
+  server = await startServer({ env: ADMIN_ENV });
   browser = await launchBrowser();
-  let token: string | null = null;
-  const client = clientWith(() => token);
-  token = (await login(client, ADMIN.email, ADMIN.password)).token;
-  admin = createAdminApi(client);
-  awa = await admin.createUser({ email: 'awa@exemple.test', name: 'Awa Exemple', role: 'member', password: PASSWORD });
+  admin = await adminApiOf(server.url);
+  awa = await createAccount(admin, 'Awa Exemple');
 });
 
 afterAll(async () => {
@@ -89,12 +83,7 @@ describe('logging in', () => {
 
 describe("changing one's password", () => {
   it('refuses a wrong current password next to its field, then changes it; the new one logs in after logging out', async () => {
-    const fatou = await admin.createUser({
-      email: freshEmail('fatou'),
-      name: 'Fatou Exemple',
-      role: 'member',
-      password: PASSWORD,
-    });
+    const fatou = await createAccount(admin, 'Fatou Exemple', { email: freshEmail('fatou') });
     const { context, page } = await phone();
     const loginPage = new LoginPage(page);
     await loginPage.open(server.url);
@@ -118,18 +107,8 @@ describe("changing one's password", () => {
 
 describe('changes waiting on a shared phone', () => {
   it('are never sent under the name of another person who logs in; their author sends them', async () => {
-    const moussa = await admin.createUser({
-      email: freshEmail('moussa'),
-      name: 'Moussa Exemple',
-      role: 'member',
-      password: PASSWORD,
-    });
-    const binta = await admin.createUser({
-      email: freshEmail('binta'),
-      name: 'Binta Exemple',
-      role: 'member',
-      password: PASSWORD,
-    });
+    const moussa = await createAccount(admin, 'Moussa Exemple', { email: freshEmail('moussa') });
+    const binta = await createAccount(admin, 'Binta Exemple', { email: freshEmail('binta') });
     const { context, page } = await phone();
     const loginPage = new LoginPage(page);
     await loginPage.open(server.url);

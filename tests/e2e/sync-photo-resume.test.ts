@@ -7,30 +7,24 @@ import path from 'node:path';
 import type { Browser, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UPLOAD_CHUNK_BYTES } from '../../src/shared/constants';
-import { createAdminApi } from '../../src/sync/adminApi';
-import { login } from '../../src/sync/api';
-import type { HttpClient } from '../../src/sync/http';
+import type { User } from '../../src/shared/protocol';
 import { LoginPage } from './pages/LoginPage';
 import { MissionPage, MissionsList } from './pages/MissionPages';
 import { SyncStatusBar } from './pages/SyncPages';
 import { VisitList } from './pages/VisitPages';
+import { ADMIN_ENV, adminApiOf, createAccount, PASSWORD } from './support/accounts';
 import { launchBrowser, newPhoneContext, waitForServiceWorker } from './support/browser';
 import { drawJpegs } from './support/jpeg';
 import { type RunningServer, startServer } from './support/server';
 
-const ADMIN = { email: 'admin@exemple.test', password: 'mot-de-passe-admin' };
-const MEMBER = { email: 'fatou@exemple.test', name: 'Fatou Exemple', password: 'mot-de-passe-test' };
-
 let server: RunningServer;
 let browser: Browser;
+let fatou: User;
 
 beforeAll(async () => {
-  server = await startServer({ env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } });
+  server = await startServer({ env: ADMIN_ENV });
   browser = await launchBrowser();
-  let token: string | null = null;
-  const client: HttpClient = { baseUrl: server.url, fetch: (i, init) => fetch(i, init), token: async () => token };
-  token = (await login(client, ADMIN.email, ADMIN.password)).token;
-  await createAdminApi(client).createUser({ ...MEMBER, role: 'member' });
+  fatou = await createAccount(await adminApiOf(server.url), 'Fatou Exemple');
 });
 
 afterAll(async () => {
@@ -56,7 +50,7 @@ describe('a photo upload cut by the network', () => {
     const sync = new SyncStatusBar(page);
     const loginPage = new LoginPage(page);
     await loginPage.open(server.url);
-    await loginPage.logInAndWait(MEMBER.email, MEMBER.password);
+    await loginPage.logInAndWait(fatou.email, PASSWORD);
     await waitForServiceWorker(page);
 
     const form = await new MissionsList(page).newMission();

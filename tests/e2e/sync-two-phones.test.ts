@@ -6,13 +6,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../src/shared/constants';
 import type { ServerRecord, User } from '../../src/shared/protocol';
-import { createAdminApi } from '../../src/sync/adminApi';
+import type { AdminApi } from '../../src/sync/adminApi';
 import { createSyncApi } from '../../src/sync/api';
 import { LoginPage } from './pages/LoginPage';
 import { MissionPage, MissionsList } from './pages/MissionPages';
 import { SyncStatusBar } from './pages/SyncPages';
 import { VisitList, type VisitNotePage } from './pages/VisitPages';
-import { ADMIN, ADMIN_ENV, apiClientAs, PASSWORD } from './support/accounts';
+import { ADMIN_ENV, adminApiOf, apiClientAs, createAccount, PASSWORD } from './support/accounts';
 import { goOffline, launchBrowser, newPhoneContext } from './support/browser';
 import { drawJpegs } from './support/jpeg';
 import { type RunningServer, startServer } from './support/server';
@@ -21,19 +21,14 @@ let server: RunningServer;
 let browser: Browser;
 let awa: User;
 let ibrahim: User;
-let admin: ReturnType<typeof createAdminApi>;
+let admin: AdminApi;
 
 beforeAll(async () => {
   server = await startServer({ env: ADMIN_ENV });
   browser = await launchBrowser();
-  admin = createAdminApi(await apiClientAs(server.url, ADMIN.email, ADMIN.password));
-  awa = await admin.createUser({ email: 'awa@exemple.test', name: 'Awa Exemple', role: 'member', password: PASSWORD });
-  ibrahim = await admin.createUser({
-    email: 'ibrahim@exemple.test',
-    name: 'Ibrahim Exemple',
-    role: 'member',
-    password: PASSWORD,
-  });
+  admin = await adminApiOf(server.url);
+  awa = await createAccount(admin, 'Awa Exemple');
+  ibrahim = await createAccount(admin, 'Ibrahim Exemple');
 });
 
 afterAll(async () => {

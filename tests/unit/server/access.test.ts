@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession, findSession } from '../../../src/server/auth/sessions';
 import { PROTOCOL_VERSION, PUSH_BATCH_MAX_MUTATIONS, REQUEST_MAX_BYTES } from '../../../src/shared/constants';
 import { aMission, aPhoto, aVisitNote } from '../../fixtures/builders';
-import { createMutation, errorCode, makeTestServer, type TestServer, updateMutation } from './support';
+import { createMutation, updateMutation } from '../../fixtures/mutations';
+import { errorCode, makeTestServer, type TestServer } from './support';
 
 let server: TestServer;
 let owner: Awaited<ReturnType<TestServer['newUser']>>;

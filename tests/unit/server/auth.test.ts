@@ -12,7 +12,8 @@ import { sessionSchema } from '../../../src/shared/protocol';
 import { changePassword } from '../../../src/sync/accountApi';
 import type { HttpClient } from '../../../src/sync/http';
 import { aMission } from '../../fixtures/builders';
-import { createMutation, errorCode, makeTestServer, type TestServer } from './support';
+import { createMutation } from '../../fixtures/mutations';
+import { errorCode, makeTestServer, type TestServer } from './support';
 
 let server: TestServer;
 beforeAll(async () => {

@@ -2,7 +2,8 @@
 // and the data stays as it was.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aMission } from '../../fixtures/builders';
-import { createMutation, makeTestServer, type TestServer } from './support';
+import { createMutation } from '../../fixtures/mutations';
+import { makeTestServer, type TestServer } from './support';
 
 let server: TestServer;
 let token: string;

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Mutation, PushResponse } from '../../../src/shared/protocol';
 import { aMission, anActionPoint, aParticipant, aTdrRevision } from '../../fixtures/builders';
-import { createMutation, makeTestServer, type TestServer, updateMutation } from './support';
+import { createMutation, updateMutation } from '../../fixtures/mutations';
+import { makeTestServer, type TestServer } from './support';
 
 let server: TestServer;
 let awa: Awaited<ReturnType<TestServer['newUser']>>;

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PHOTO_MAX_BYTES } from '../../../src/shared/constants';
 import { aMission, aPhoto } from '../../fixtures/builders';
-import { createMutation, errorCode, makeTestServer, type TestServer } from './support';
+import { createMutation } from '../../fixtures/mutations';
+import { errorCode, makeTestServer, type TestServer } from './support';
 
 let server: TestServer;
 let member: Awaited<ReturnType<TestServer['newUser']>>;

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NoteState } from '../../../src/shared/model';
 import type { MutationResult } from '../../../src/shared/protocol';
 import { aMission, aReviewComment, aVisitNote } from '../../fixtures/builders';
-import { createMutation, makeTestServer, type TestServer, updateMutation } from './support';
+import { createMutation, updateMutation } from '../../fixtures/mutations';
+import { makeTestServer, type TestServer } from './support';
 
 let server: TestServer;
 let member: Awaited<ReturnType<TestServer['newUser']>>;

@@ -5,7 +5,8 @@ import { pullChanges } from '../../../src/server/sync/pull';
 import { PROTOCOL_VERSION } from '../../../src/shared/constants';
 import type { ServerRecord } from '../../../src/shared/protocol';
 import { aCommune, aMission } from '../../fixtures/builders';
-import { createMutation, makeTestServer, type TestServer, updateMutation } from './support';
+import { createMutation, updateMutation } from '../../fixtures/mutations';
+import { makeTestServer, type TestServer } from './support';
 
 let server: TestServer;
 let member: Awaited<ReturnType<TestServer['newUser']>>;

@@ -2,7 +2,8 @@
 // `duplicate`, edits of different fields merged, the same field kept as a conflict with both values.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aCommune, aMission, aVisitNote } from '../../fixtures/builders';
-import { createMutation, makeTestServer, type TestServer, updateMutation } from './support';
+import { createMutation, updateMutation } from '../../fixtures/mutations';
+import { makeTestServer, type TestServer } from './support';
 
 let server: TestServer;
 let member: Awaited<ReturnType<TestServer['newUser']>>;

@@ -9,7 +9,6 @@ import { bootstrapAdmin } from '../../../src/server/auth/bootstrapAdmin';
 import { openDatabase } from '../../../src/server/db/database';
 import { migrateToLatest } from '../../../src/server/db/migrations';
 import { PROTOCOL_VERSION } from '../../../src/shared/constants';
-import type { SyncedTable } from '../../../src/shared/model';
 import type { Mutation, PullResponse, PushResponse, Role, User } from '../../../src/shared/protocol';
 
 export const ADMIN_EMAIL = 'admin@terrain.local';
@@ -118,36 +117,6 @@ export async function makeTestServer() {
 }
 
 export type TestServer = Awaited<ReturnType<typeof makeTestServer>>;
-
-/** A mutation creating `record` (all its fields), as the app's outbox sends it. */
-export function createMutation<R extends { id: string; missionId: string }>(table: SyncedTable, record: R): Mutation {
-  return {
-    mutationId: ulid(),
-    table,
-    recordId: record.id,
-    missionId: record.missionId,
-    op: 'put',
-    changes: { ...record },
-    baseVersion: 0,
-  };
-}
-
-export function updateMutation(
-  table: SyncedTable,
-  record: { id: string; missionId: string },
-  changes: Record<string, unknown>,
-  baseVersion: number,
-): Mutation {
-  return {
-    mutationId: ulid(),
-    table,
-    recordId: record.id,
-    missionId: record.missionId,
-    op: 'put',
-    changes,
-    baseVersion,
-  };
-}
 
 export async function errorCode(res: Response): Promise<string> {
   const body = (await res.json()) as { error?: { code?: string; message?: string } };

@@ -7,12 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../../src/shared/constants';
 import type { Mutation, ServerRecord } from '../../../src/shared/protocol';
-import { createAdminApi } from '../../../src/sync/adminApi';
 import { createSyncApi } from '../../../src/sync/api';
-import { ADMIN, ADMIN_ENV, apiClientAs, PASSWORD } from '../../e2e/support/accounts';
+import { ADMIN_ENV, adminApiOf, apiClientAs, createAccount, PASSWORD } from '../../e2e/support/accounts';
 import { makeDataDir, type RunningServer, startServer } from '../../e2e/support/server';
 import { aMission, aVisitNote } from '../../fixtures/builders';
-import { createMutation, freshDatabaseUrl, updateMutation } from './support';
+import { createMutation, updateMutation } from '../../fixtures/mutations';
+import { freshDatabaseUrl } from './support';
 
 const WRITERS = 6;
 const BATCHES = 4;
@@ -43,19 +43,9 @@ const syncApiAs = async (server: RunningServer, email: string) =>
 
 describe('two server processes on one PostgreSQL database', () => {
   it('apply every push once, merge edits made through both, and let a puller miss nothing', async () => {
-    const admin = createAdminApi(await apiClientAs(servers[0].url, ADMIN.email, ADMIN.password));
-    const writer = await admin.createUser({
-      email: 'redacteur@exemple.test',
-      name: 'Rédacteur Exemple',
-      role: 'member',
-      password: PASSWORD,
-    });
-    const reader = await admin.createUser({
-      email: 'lecteur@exemple.test',
-      name: 'Lecteur Exemple',
-      role: 'member',
-      password: PASSWORD,
-    });
+    const admin = await adminApiOf(servers[0].url);
+    const writer = await createAccount(admin, 'Rédacteur Exemple', { email: 'redacteur@exemple.test' });
+    const reader = await createAccount(admin, 'Lecteur Exemple', { email: 'lecteur@exemple.test' });
     // A session made on one process is known to the other: they share the database.
     const writerApis = [await syncApiAs(servers[0], writer.email), await syncApiAs(servers[1], writer.email)];
     const readerApis = [await syncApiAs(servers[1], reader.email), await syncApiAs(servers[0], reader.email)];

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '../../../shared/protocol';
 import { type AdminMission, adminApi } from '../../../sync/adminApi';
 import { SyncError } from '../../../sync/http';
+import { FormError } from '../../components/Field';
 import { Loading } from '../../components/Loading';
 import { useOnline } from '../../hooks/useOnline';
 import { useDescribeSyncError, useSession } from '../../hooks/useSyncStatus';
@@ -46,11 +47,7 @@ export function AdminScreen() {
   else
     body = (
       <>
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         {data ? (
           <>
             <UsersTable users={data.users} />

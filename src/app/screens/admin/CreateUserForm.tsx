@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { type CreateUserRequest, ROLES } from '../../../shared/protocol';
+import { type CreateUserRequest, isAccountEmail, ROLES } from '../../../shared/protocol';
 import { adminApi } from '../../../sync/adminApi';
 import { SyncError } from '../../../sync/http';
+import { Field, FormError, inputProps } from '../../components/Field';
 import { useDescribeSyncError } from '../../hooks/useSyncStatus';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** A new account: the server refuses a taken e-mail, shown next to the e-mail field. */
 export function CreateUserForm({ onCreated }: { onCreated: () => void }) {
@@ -34,28 +33,15 @@ export function CreateUserForm({ onCreated }: { onCreated: () => void }) {
     }
   });
 
-  const fieldProps = (name: keyof CreateUserRequest) => ({
-    id: `new-user-${name}`,
-    'aria-invalid': errors[name] ? ('true' as const) : ('false' as const),
-    'aria-describedby': errors[name] ? `new-user-${name}-error` : undefined,
-  });
-  const fieldError = (name: keyof CreateUserRequest) =>
-    errors[name] && (
-      <p id={`new-user-${name}-error`} className="field-error" role="alert">
-        {errors[name]?.message}
-      </p>
-    );
+  const fieldProps = (name: keyof CreateUserRequest) => inputProps(`new-user-${name}`, errors[name]?.message);
 
   return (
     <form className="card" onSubmit={onSubmit} noValidate aria-labelledby="new-user-title">
       <h2 id="new-user-title">{t('create.title')}</h2>
-      <div className="field">
-        <label htmlFor="new-user-name">{t('create.name')}</label>
+      <Field id="new-user-name" label={t('create.name')} error={errors.name?.message}>
         <input {...fieldProps('name')} {...register('name', { required: t('create.nameRequired') })} />
-        {fieldError('name')}
-      </div>
-      <div className="field">
-        <label htmlFor="new-user-email">{t('create.email')}</label>
+      </Field>
+      <Field id="new-user-email" label={t('create.email')} error={errors.email?.message}>
         <input
           type="email"
           inputMode="email"
@@ -63,13 +49,11 @@ export function CreateUserForm({ onCreated }: { onCreated: () => void }) {
           {...fieldProps('email')}
           {...register('email', {
             required: t('create.emailRequired'),
-            pattern: { value: EMAIL, message: t('create.emailInvalid') },
+            validate: (value) => isAccountEmail(value) || t('create.emailInvalid'),
           })}
         />
-        {fieldError('email')}
-      </div>
-      <div className="field">
-        <label htmlFor="new-user-role">{t('create.role')}</label>
+      </Field>
+      <Field id="new-user-role" label={t('create.role')}>
         <select {...fieldProps('role')} {...register('role')}>
           {ROLES.map((role) => (
             <option key={role} value={role}>
@@ -77,10 +61,13 @@ export function CreateUserForm({ onCreated }: { onCreated: () => void }) {
             </option>
           ))}
         </select>
-      </div>
-      <div className="field">
-        <label htmlFor="new-user-password">{t('create.password')}</label>
-        <p className="muted">{t('create.passwordHint')}</p>
+      </Field>
+      <Field
+        id="new-user-password"
+        label={t('create.password')}
+        hint={t('create.passwordHint')}
+        error={errors.password?.message}
+      >
         <input
           type="text"
           autoComplete="new-password"
@@ -90,13 +77,8 @@ export function CreateUserForm({ onCreated }: { onCreated: () => void }) {
             required: t('create.passwordTooShort'),
           })}
         />
-        {fieldError('password')}
-      </div>
-      {errors.root && (
-        <p className="field-error" role="alert">
-          {errors.root.message}
-        </p>
-      )}
+      </Field>
+      <FormError message={errors.root?.message} />
       {created && <p role="status">{created}</p>}
       <button type="submit" className="primary" disabled={isSubmitting}>
         {t('create.submit')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '../../../shared/protocol';
 import { type AdminMission, adminApi } from '../../../sync/adminApi';
 import { SyncError } from '../../../sync/http';
+import { FormError } from '../../components/Field';
 import { useDescribeSyncError } from '../../hooks/useSyncStatus';
 
 /** Who belongs to each mission the server knows: add a person, remove one. */
@@ -106,11 +107,7 @@ function MissionCard({
           {t('missions.add')}
         </button>
       </div>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </li>
   );
 }

@@ -3,6 +3,7 @@ import { type FieldPath, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { changePassword } from '../../../sync/accountApi';
 import { SyncError } from '../../../sync/http';
+import { Field, FormError, inputProps } from '../../components/Field';
 import { useDescribeSyncError } from '../../hooks/useSyncStatus';
 
 interface PasswordValues {
@@ -46,22 +47,14 @@ export function ChangePasswordForm() {
   });
 
   const field = (name: FieldPath<PasswordValues>, autoComplete: string, rules: Parameters<typeof register>[1]) => (
-    <div className="field">
-      <label htmlFor={`password-${name}`}>{t(`password.${name}`)}</label>
+    <Field id={`password-${name}`} label={t(`password.${name}`)} error={errors[name]?.message}>
       <input
-        id={`password-${name}`}
         type="password"
         autoComplete={autoComplete}
-        aria-invalid={errors[name] ? 'true' : 'false'}
-        aria-describedby={errors[name] ? `password-${name}-error` : undefined}
+        {...inputProps(`password-${name}`, errors[name]?.message)}
         {...register(name, rules)}
       />
-      {errors[name] && (
-        <p id={`password-${name}-error`} className="field-error" role="alert">
-          {errors[name]?.message}
-        </p>
-      )}
-    </div>
+    </Field>
   );
 
   return (
@@ -76,11 +69,7 @@ export function ChangePasswordForm() {
       {field('confirmPassword', 'new-password', {
         validate: (value, values) => value === values.newPassword || t('password.confirmMismatch'),
       })}
-      {errors.root && (
-        <p className="field-error" role="alert">
-          {errors.root.message}
-        </p>
-      )}
+      <FormError message={errors.root?.message} />
       {done && <p role="status">{t('password.changed')}</p>}
       <button type="submit" className="primary" disabled={isSubmitting}>
         {isSubmitting ? t('password.submitting') : t('password.submit')}

@@ -1,15 +1,15 @@
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
+import { isAccountEmail } from '../../../shared/protocol';
 import { logIn, SyncError } from '../../../sync';
+import { Field, FormError, inputProps } from '../../components/Field';
 import { useDescribeSyncError } from '../../hooks/useSyncStatus';
 
 interface LoginValues {
   email: string;
   password: string;
 }
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** E-mail and password; errors next to the fields, the server's refusal above the button. */
 export function LoginForm({ defaultEmail }: { defaultEmail: string }) {
@@ -39,47 +39,27 @@ export function LoginForm({ defaultEmail }: { defaultEmail: string }) {
 
   return (
     <form className="card" onSubmit={onSubmit} noValidate>
-      <div className="field">
-        <label htmlFor="login-email">{t('login.email')}</label>
+      <Field id="login-email" label={t('login.email')} error={errors.email?.message}>
         <input
-          id="login-email"
           type="email"
           autoComplete="username"
           inputMode="email"
-          aria-invalid={errors.email ? 'true' : 'false'}
-          aria-describedby={errors.email ? 'login-email-error' : undefined}
+          {...inputProps('login-email', errors.email?.message)}
           {...register('email', {
             required: t('login.emailRequired'),
-            pattern: { value: EMAIL, message: t('login.emailInvalid') },
+            validate: (value) => isAccountEmail(value) || t('login.emailInvalid'),
           })}
         />
-        {errors.email && (
-          <p id="login-email-error" className="field-error" role="alert">
-            {errors.email.message}
-          </p>
-        )}
-      </div>
-      <div className="field">
-        <label htmlFor="login-password">{t('login.password')}</label>
+      </Field>
+      <Field id="login-password" label={t('login.password')} error={errors.password?.message}>
         <input
-          id="login-password"
           type="password"
           autoComplete="current-password"
-          aria-invalid={errors.password ? 'true' : 'false'}
-          aria-describedby={errors.password ? 'login-password-error' : undefined}
+          {...inputProps('login-password', errors.password?.message)}
           {...register('password', { required: t('login.passwordRequired') })}
         />
-        {errors.password && (
-          <p id="login-password-error" className="field-error" role="alert">
-            {errors.password.message}
-          </p>
-        )}
-      </div>
-      {errors.root && (
-        <p className="field-error" role="alert">
-          {errors.root.message}
-        </p>
-      )}
+      </Field>
+      <FormError message={errors.root?.message} />
       <button type="submit" className="primary" disabled={isSubmitting}>
         {isSubmitting ? t('login.submitting') : t('login.submit')}
       </button>

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { resolveConflict } from '../../../db/repositories/review';
 import type { Conflict } from '../../../shared/model';
 import { AutoGrowTextarea } from '../../components/AutoGrowTextarea';
+import { FormError } from '../../components/Field';
 import { localDayTime } from '../../hooks/useSyncStatus';
 import { ConflictValue } from './ConflictValue';
 import { mergeLists } from './conflictValues';
@@ -97,11 +98,7 @@ export function ConflictCard({
           </div>
         </form>
       )}
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </article>
   );
 }

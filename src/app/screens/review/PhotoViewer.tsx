@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setPhotoForReport, useNotePhotos, usePhotoBlob } from '../../../db/repositories/photos';
 import type { Photo } from '../../../shared/model';
+import { FormError } from '../../components/Field';
 import { useObjectUrl } from '../visits/useObjectUrl';
 import { reviewErrorMessage } from './reviewErrors';
 
@@ -31,11 +32,7 @@ function ForReportToggle({ photo }: { photo: Photo }) {
         />
         {t('photos.forReport')}
       </label>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </>
   );
 }

@@ -16,6 +16,7 @@ import {
 import type { VisitNote } from '../../../shared/model';
 import type { Role } from '../../../shared/protocol';
 import { AutoGrowTextarea } from '../../components/AutoGrowTextarea';
+import { FormError } from '../../components/Field';
 import { reviewErrorMessage } from './reviewErrors';
 
 const PRIMARY: ReviewAction[] = ['submit', 'validate'];
@@ -89,11 +90,7 @@ export function ReviewActions({ note, role }: { note: VisitNote; role: Role | un
           </button>
         ))}
       </div>
-      {errors.root && (
-        <p className="field-error" role="alert">
-          {errors.root.message}
-        </p>
-      )}
+      <FormError message={errors.root?.message} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { useLocation } from 'wouter';
 import { createCommune, emptyCommuneDraft, useCommunes } from '../../../db/repositories/communes';
 import { useMission } from '../../../db/repositories/missions';
 import { createVisitNote } from '../../../db/repositories/visitNotes';
+import { Field, FormError, inputProps } from '../../components/Field';
 import { saveErrorMessage } from './saveErrors';
 
 const OTHER = '__other__';
@@ -39,12 +40,9 @@ export function NewVisitForm({ missionId }: { missionId: string }) {
     <form className="card" noValidate onSubmit={onSubmit} aria-labelledby="new-visit-title">
       <h2 id="new-visit-title">{t('create.title')}</h2>
       {communes.length > 0 && (
-        <div className="field">
-          <label htmlFor="new-visit-commune">{t('create.commune')}</label>
+        <Field id="new-visit-commune" label={t('create.commune')} error={errors.communeId?.message}>
           <select
-            id="new-visit-commune"
-            aria-invalid={errors.communeId ? true : undefined}
-            aria-describedby={errors.communeId ? 'new-visit-commune-error' : undefined}
+            {...inputProps('new-visit-commune', errors.communeId?.message)}
             {...form.register('communeId', { validate: (v) => typing || v !== '' || t('create.communeRequired') })}
           >
             <option value="">{t('create.choose')}</option>
@@ -55,40 +53,27 @@ export function NewVisitForm({ missionId }: { missionId: string }) {
             ))}
             <option value={OTHER}>{t('create.other')}</option>
           </select>
-          {errors.communeId && (
-            <p id="new-visit-commune-error" className="field-error" role="alert">
-              {errors.communeId.message}
-            </p>
-          )}
-        </div>
+        </Field>
       )}
       {typing && (
-        <div className="field">
-          <label htmlFor="new-visit-name">{t('create.newCommune')}</label>
-          {communes.length === 0 && <p className="muted">{t('create.noCommuneHint')}</p>}
+        <Field
+          id="new-visit-name"
+          label={t('create.newCommune')}
+          hint={communes.length === 0 ? t('create.noCommuneHint') : undefined}
+          error={errors.communeName?.message}
+        >
           <input
-            id="new-visit-name"
             autoComplete="off"
-            aria-invalid={errors.communeName ? true : undefined}
-            aria-describedby={errors.communeName ? 'new-visit-name-error' : undefined}
+            {...inputProps('new-visit-name', errors.communeName?.message)}
             {...form.register('communeName', {
               validate: (v) =>
                 !typing ||
                 (v.trim() === '' ? t('create.nameRequired') : v.length > 200 ? t('create.nameTooLong') : true),
             })}
           />
-          {errors.communeName && (
-            <p id="new-visit-name-error" className="field-error" role="alert">
-              {errors.communeName.message}
-            </p>
-          )}
-        </div>
+        </Field>
       )}
-      {errors.root && (
-        <p className="field-error" role="alert">
-          {errors.root.message}
-        </p>
-      )}
+      <FormError message={errors.root?.message} />
       <button type="submit" className="button primary" disabled={isSubmitting}>
         {t('create.submit')}
       </button>

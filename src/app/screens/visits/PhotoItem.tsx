@@ -6,6 +6,7 @@ import { removeNotePhoto, setPhotoCaption, setPhotoForReport, usePhotoBlob } fro
 import { readDraftJournal, writeDraftJournal } from '../../../db/repositories/storage';
 import type { Photo } from '../../../shared/model';
 import { AutoGrowTextarea } from '../../components/AutoGrowTextarea';
+import { FormError } from '../../components/Field';
 import { formatBytes, formatDay } from '../../format';
 import { saveErrorMessage } from './saveErrors';
 import { useReportSaveStatus } from './saveStatus';
@@ -87,11 +88,7 @@ export function PhotoItem({ photo, n, readOnly }: { photo: Photo; n: number; rea
           />
           {t('photos.forReport')}
         </label>
-        {actionError && (
-          <p className="field-error" role="alert">
-            {actionError}
-          </p>
-        )}
+        <FormError message={actionError} />
         {!readOnly && (
           <button
             type="button"

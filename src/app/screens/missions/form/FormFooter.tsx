@@ -1,6 +1,7 @@
 import type { FieldErrors, FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ValidationCode } from '../../../../db/repositories/missions';
+import { FormError } from '../../../components/Field';
 import type { SaveFailure } from './saving';
 
 /** The form-wide message (nothing changed, save failed) and the buttons. */
@@ -16,11 +17,7 @@ export function FormFooter<T extends FieldValues>(props: {
   const failure = root?.save?.message as SaveFailure | undefined;
   return (
     <>
-      {root?.message && (
-        <p className="field-error" role="alert">
-          {t(`errors.${root.message as ValidationCode}`)}
-        </p>
-      )}
+      <FormError message={root?.message && t(`errors.${root.message as ValidationCode}`)} />
       {failure && (
         <p className="warning" role="alert">
           {failure === 'quota' ? t('errors.quota', { ns: 'common' }) : t('form.saveFailed')}
