@@ -13,6 +13,7 @@ import {
 } from 'docx';
 import { reportLabels as L } from '../labels';
 import { paragraphsOf } from '../model';
+import type { TableSpec } from '../tables';
 
 /** Usable width of an A4 page with 2 cm margins, in twips. */
 export const PAGE_WIDTH_TWIPS = 11906 - 2 * 1134;
@@ -48,17 +49,6 @@ function cell(text: string, options: { bold?: boolean; fill?: string; right?: bo
     shading: options.fill ? { type: ShadingType.CLEAR, color: 'auto', fill: options.fill } : undefined,
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
   });
-}
-
-export interface TableSpec {
-  header: readonly string[];
-  rows: readonly (readonly string[])[];
-  /** Relative column widths (they are scaled to the page width). */
-  widths: readonly number[];
-  /** Columns whose values are numbers, aligned right. */
-  rightColumns?: readonly number[];
-  /** A last row in bold, such as a total. */
-  footer?: readonly string[];
 }
 
 export function table(spec: TableSpec): Table {

@@ -6,6 +6,7 @@ import { reportLabels as L } from '../labels';
 import type { ReportCommune } from '../model';
 import { loadPhoto } from '../photos';
 import type { Progress } from '../progress';
+import { achievementsTable } from '../tables';
 import { heading, labelled, PAGE_WIDTH_PX, spacer, table, textBlock } from './common';
 
 const PHOTO_MAX_HEIGHT_PX = 420;
@@ -34,17 +35,7 @@ export async function communeSection(
   }
   out.push(heading(L.achievements, 3));
   if (section.achievements.length === 0) out.push(...textBlock(L.noAchievement));
-  else
-    out.push(
-      table({
-        header: L.achievementsHeader,
-        rows: section.achievements,
-        footer: ['', section.total.label, '', section.total.planned, section.total.spent, section.total.rate],
-        widths: [5, 27, 11, 20, 20, 17],
-        rightColumns: [3, 4, 5],
-      }),
-      spacer(),
-    );
+  else out.push(table(achievementsTable(section)), spacer());
   for (const visit of section.visits) {
     out.push(...labelled(L.difficulties, visit.difficulties), ...labelled(L.recommendations, visit.recommendations));
   }

@@ -3,6 +3,7 @@
 import type { Content, StyleDictionary, TableCell } from 'pdfmake/interfaces';
 import { reportLabels as L } from '../labels';
 import { paragraphsOf } from '../model';
+import type { TableSpec } from '../tables';
 
 /** A4 is 595 pt wide; with 2 cm margins this is the width left for content. */
 export const PAGE_MARGIN_PT = 57;
@@ -34,14 +35,6 @@ export function textBlock(text: string): Content[] {
 
 export function labelled(label: string, text: string): Content[] {
   return [{ text: label, style: 'label' }, ...textBlock(text)];
-}
-
-export interface TableSpec {
-  header: readonly string[];
-  rows: readonly (readonly string[])[];
-  widths: readonly number[];
-  rightColumns?: readonly number[];
-  footer?: readonly string[];
 }
 
 export function table(spec: TableSpec): Content {

@@ -6,6 +6,7 @@ import { reportLabels as L } from '../labels';
 import type { ReportCommune } from '../model';
 import { loadPhoto } from '../photos';
 import type { Progress } from '../progress';
+import { achievementsTable } from '../tables';
 import { CONTENT_WIDTH_PT, heading, labelled, table, textBlock } from './common';
 
 const PHOTO_MAX_HEIGHT_PT = 320;
@@ -39,13 +40,7 @@ export async function communeSection(
   if (section.achievements.length === 0) {
     out.push({ stack: [heading(L.achievements, 3), ...textBlock(L.noAchievement)], unbreakable: true });
   } else {
-    const achievements = table({
-      header: L.achievementsHeader,
-      rows: section.achievements,
-      footer: ['', section.total.label, '', section.total.planned, section.total.spent, section.total.rate],
-      widths: [5, 27, 11, 20, 20, 17],
-      rightColumns: [3, 4, 5],
-    });
+    const achievements = table(achievementsTable(section));
     const short = section.achievements.length <= SHORT_TABLE_ROWS;
     out.push({ stack: [heading(L.achievements, 3), achievements], unbreakable: short });
   }

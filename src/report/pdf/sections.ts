@@ -2,7 +2,8 @@
 // action points. Communes, with their photos, are in communeSection.ts.
 import type { Content } from 'pdfmake/interfaces';
 import { reportLabels as L } from '../labels';
-import type { BudgetRow, ReportModel } from '../model';
+import type { ReportModel } from '../model';
+import { actionsTable, budgetTable, participantsTable } from '../tables';
 import { heading, labelled, table, textBlock } from './common';
 
 export function cover(c: ReportModel['cover']): Content[] {
@@ -32,28 +33,14 @@ export function tdr(t: ReportModel['tdr']): Content[] {
 
 export function participants(rows: ReportModel['participants']): Content[] {
   if (rows.length === 0) return [heading(L.participantsTitle, 1), ...textBlock(L.noParticipants)];
-  return [
-    heading(L.participantsTitle, 1),
-    table({ header: L.participantsHeader, rows, widths: [5, 19, 15, 16, 19, 26] }),
-  ];
+  return [heading(L.participantsTitle, 1), table(participantsTable(rows))];
 }
 
-const budgetCells = (r: BudgetRow) => [r.label, r.planned, r.spent, r.rate];
-
 export function budgetSummary(b: ReportModel['budget']): Content[] {
-  return [
-    heading(L.budgetTitle, 1),
-    table({
-      header: L.budgetHeader,
-      rows: b.rows.map(budgetCells),
-      footer: budgetCells(b.total),
-      widths: [34, 24, 24, 18],
-      rightColumns: [1, 2, 3],
-    }),
-  ];
+  return [heading(L.budgetTitle, 1), table(budgetTable(b))];
 }
 
 export function actionPoints(rows: ReportModel['actions']): Content[] {
   if (rows.length === 0) return [heading(L.actionsTitle, 1), ...textBlock(L.noActions)];
-  return [heading(L.actionsTitle, 1), table({ header: L.actionsHeader, rows, widths: [5, 18, 20, 17, 17, 13, 10] })];
+  return [heading(L.actionsTitle, 1), table(actionsTable(rows))];
 }
