@@ -1,10 +1,10 @@
 // A simulated device for sync tests: its own IndexedDB database (fake-indexeddb), sync store,
-// status and HTTP client to the in-process server, and the real engine. Local edits write the
-// record and its outbox row in one transaction, exactly as src/db/mutations.ts does for the app.
+// status and HTTP client to the in-process server, and the real engine. Local edits go through the
+// app's write path (src/db/mutations.ts) on this device's database.
 import { ulid } from 'ulid';
+import { recordWrites } from '../../../../src/db/mutations';
 import { createDexieSyncStore } from '../../../../src/db/repositories/sync';
-import { db as appDb, type OutboxEntry, TerrainDB } from '../../../../src/db/schema';
-import type { SyncedTable } from '../../../../src/shared/model';
+import { db as appDb, TerrainDB } from '../../../../src/db/schema';
 import type { CreateUserRequest } from '../../../../src/shared/protocol';
 import { createAdminApi } from '../../../../src/sync/adminApi';
 import { createSyncApi, login } from '../../../../src/sync/api';
@@ -32,24 +32,7 @@ export function makeDevice(server: InProcessServer, name: string, db = new Terra
     uploadRetryDelaysMs: [],
   };
 
-  async function queue(
-    table: SyncedTable,
-    record: { id: string; missionId: string; serverVersion?: number },
-    changes: Record<string, unknown>,
-    op: 'put' | 'delete' = 'put',
-  ) {
-    const row: OutboxEntry = {
-      mutationId: ulid(),
-      table,
-      recordId: record.id,
-      missionId: record.missionId,
-      op,
-      changes,
-      baseVersion: record.serverVersion ?? 0,
-      createdAt: new Date().toISOString(),
-    };
-    await db.outbox.add(row);
-  }
+  const writes = recordWrites(db);
 
   return {
     name,
@@ -61,21 +44,9 @@ export function makeDevice(server: InProcessServer, name: string, db = new Terra
       await store.saveSession(await login(client, email, password));
     },
     sync: (options: Partial<EngineDeps> = {}) => runSync({ ...deps, ...options }),
-    async insert<T extends { id: string; missionId: string }>(table: SyncedTable, record: T) {
-      await db.transaction('rw', db.table(table), db.outbox, async () => {
-        await db.table(table).add(record);
-        await queue(table, record, { ...record });
-      });
-      return record;
-    },
-    async update(table: SyncedTable, id: string, patch: Record<string, unknown>) {
-      await db.transaction('rw', db.table(table), db.outbox, async () => {
-        const current = await db.table(table).get(id);
-        const changes = { ...patch, updatedAt: new Date().toISOString() };
-        await db.table(table).put({ ...current, ...changes });
-        await queue(table, current, changes);
-      });
-    },
+    /** Writes through the app's own write path (src/db/mutations.ts), on this device's database. */
+    insert: writes.insertRecord,
+    update: writes.updateRecord,
   };
 }
 
