@@ -8,6 +8,9 @@ import { PHOTO_MAX_LONG_SIDE_PX, STORAGE_WARN_RATIO } from '../../shared/constan
 import { db } from '../schema';
 import { readStorageReport, type StorageReport } from '../storage';
 
+// Defined once with the database's other named failures; exported here too for the sync engine.
+export { isQuotaError } from '../errors';
+
 const PHOTO_SIZE_KEY = 'photoMaxLongSidePx';
 
 /** The long sides a member can choose: smaller photos sync faster over 2G and fill less space. */
@@ -46,19 +49,6 @@ export function useStorageReport(): { report: StorageReport | null; refresh: () 
   }, []);
   useEffect(refresh, [refresh]);
   return { report, refresh };
-}
-
-/** True when a write failed because the device's storage is full (Dexie wraps the DOM error). */
-export function isQuotaError(error: unknown): boolean {
-  for (
-    let e = error as { name?: string; inner?: unknown; cause?: unknown } | undefined, depth = 0;
-    e && depth < 5;
-    depth++
-  ) {
-    if (e.name === 'QuotaExceededError') return true;
-    e = (e.inner ?? e.cause) as typeof e;
-  }
-  return false;
 }
 
 const JOURNAL_PREFIX = 'terrain.draft.';

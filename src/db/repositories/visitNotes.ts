@@ -5,6 +5,7 @@ import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { GpsPoint, VisitNote } from '../../shared/model';
+import { NoteReadOnlyError } from '../errors';
 import { insertRecord, newRecordBase, updateRecord } from '../mutations';
 import { db } from '../schema';
 
@@ -96,7 +97,7 @@ export async function saveVisitNote(noteId: string, patch: Partial<VisitNoteFiel
   return db.transaction('rw', db.visitNotes, db.outbox, async () => {
     const note = await db.visitNotes.get(noteId);
     if (!note) throw new Error('note-not-found');
-    if (isReadOnly(note)) throw new Error('note-read-only');
+    if (isReadOnly(note)) throw new NoteReadOnlyError();
     return updateRecord('visitNotes', noteId, patch);
   });
 }

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { NoteReadOnlyError } from '../../../src/db/errors';
 import { isNearlyFull, setPhotoMaxLongSide, usageRatio } from '../../../src/db/repositories/storage';
 import { createVisitNote, saveVisitNote } from '../../../src/db/repositories/visitNotes';
 import { db } from '../../../src/db/schema';
@@ -28,7 +29,7 @@ describe('visit notes', () => {
     const note = await createVisitNote('m1', 'c1');
     await db.visitNotes.update(note.id, { state: 'validee' });
     const queued = await db.outbox.count();
-    await expect(saveVisitNote(note.id, { observations: 'tard' })).rejects.toThrow('note-read-only');
+    await expect(saveVisitNote(note.id, { observations: 'tard' })).rejects.toBeInstanceOf(NoteReadOnlyError);
     expect((await db.visitNotes.get(note.id))?.observations).toBe('');
     expect(await db.outbox.count()).toBe(queued);
   });

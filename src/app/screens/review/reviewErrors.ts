@@ -1,7 +1,7 @@
 // Why a review action failed, in words: the repository's named refusals, a full disk, or the rest.
 import type { TFunction } from 'i18next';
+import { isQuotaError } from '../../../db/errors';
 import { ReviewError } from '../../../db/repositories/review';
-import { isQuotaError } from '../../../db/repositories/storage';
 
 export function reviewErrorMessage(error: unknown, t: TFunction<'review'>): string {
   if (error instanceof ReviewError) return t(`errors.${error.code}`);

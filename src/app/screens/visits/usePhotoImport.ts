@@ -1,8 +1,8 @@
 // Chosen files -> stored photos: each file is processed in the worker and stored as soon as it is
 // ready, so a broken file or a full disk later in the batch loses none of the photos before it.
 import { useCallback, useState } from 'react';
+import { isQuotaError } from '../../../db/errors';
 import { addNotePhoto } from '../../../db/repositories/photos';
-import { isQuotaError } from '../../../db/repositories/storage';
 import type { PhotoErrorCode } from '../../../photos/messages';
 import { processPhotos } from '../../../photos/processPhotos';
 import type { VisitNote } from '../../../shared/model';
