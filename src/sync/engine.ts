@@ -1,7 +1,7 @@
 // One sync, start to end: push the outbox, pull what others changed, then photos (unless the link
 // is metered and the person chose to wait). Text goes first: it is small and what others wait for.
 // Every step can be cut at any point and re-run: each leaves the device consistent.
-import { type HttpClient, SyncError } from './http';
+import { type HttpClient, StepFailures } from './http';
 import { downloadPhotos } from './photoDownload';
 import { uploadPhotos } from './photoUpload';
 import type { SyncApi, SyncStore } from './ports';
@@ -22,11 +22,6 @@ export interface EngineDeps {
   uploadRetryDelaysMs?: number[];
 }
 
-/** Failures that stop the whole sync: no link, or no valid session. */
-function isFatal(error: unknown): boolean {
-  return !(error instanceof SyncError) || error.code === 'network' || error.needsLogin;
-}
-
 export interface SyncReport {
   pushed: number;
   rejected: number;
@@ -41,20 +36,14 @@ export async function runSync(deps: EngineDeps): Promise<SyncReport> {
     const { sent, rejected } = await pushOutbox(deps);
     const pulled = await pullChanges(deps);
     const photosDeferred = (await store.photosOnCheapNetworkOnly()) && deps.isMetered();
-    let photoError: unknown = null;
+    // A photo refused must not keep the others from coming down: try both, then report.
+    const photoFailures = new StepFailures();
     if (!photosDeferred) {
-      // A photo refused for good must not keep the others from coming down: try both, then report.
-      await uploadPhotos(deps).catch((error) => {
-        if (isFatal(error)) throw error;
-        photoError = error;
-      });
-      await downloadPhotos(deps).catch((error) => {
-        if (isFatal(error)) throw error;
-        photoError ??= error;
-      });
+      await uploadPhotos(deps).catch(photoFailures.keep);
+      await downloadPhotos(deps).catch(photoFailures.keep);
     }
     status.update({ photosDeferred });
-    if (photoError) throw photoError;
+    photoFailures.throwIfAny();
     await store.setLastSyncAt((deps.now?.() ?? new Date()).toISOString());
     status.update({ lastError: null });
     return { pushed: sent, rejected, pulled, photosDeferred };

@@ -6,7 +6,7 @@ import { type ErrorCode, errorMessages } from '../shared/errors';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
-export type SyncErrorCode = ErrorCode | 'network' | 'unexpected' | 'other-account-pending';
+export type SyncErrorCode = ErrorCode | 'network' | 'unexpected' | 'other-account-pending' | 'photo-not-confirmed';
 
 export class SyncError extends Error {
   constructor(
@@ -30,6 +30,54 @@ export class SyncError extends Error {
 export const networkError = () => new SyncError('network', 'Pas de connexion au serveur.');
 export const unexpectedError = (what: string) =>
   new SyncError('unexpected', `Réponse inattendue du serveur (${what}).`);
+/** tus said an upload was finished, yet the server does not list the photo as held: sent again later. */
+export const photoNotConfirmedError = (count: number) =>
+  new SyncError(
+    'photo-not-confirmed',
+    `Le serveur n’a pas confirmé ${count} photo(s) envoyée(s) : elles seront renvoyées.`,
+    0,
+    { count: String(count) },
+  );
+
+/**
+ * What a failure means for the sync in progress: the one rule every step of sync goes by.
+ * - `stop`: no answer from the server, the session is gone, or the failure is not the server's at
+ *   all (a full device, a bug). Nothing else can work now: the whole sync ends, and the scheduler
+ *   tries again later (or waits for a new login).
+ * - `refused`: the server said no to this one item (4xx). The other items still go; this one is not
+ *   resumed as it is (an upload starts afresh next time). Reported at the end of the sync.
+ * - `retry-later`: the server failed (5xx), was too busy (429, 408) or its answer was not understood.
+ *   The other items still go; this one is tried again, as it is, next time. Reported at the end.
+ */
+export type SyncFailure = 'stop' | 'refused' | 'retry-later';
+
+/** 4xx answers that say "not now" rather than "no". */
+const BUSY_STATUSES = new Set([408, 429]);
+
+export function classifySyncFailure(error: unknown): SyncFailure {
+  if (!(error instanceof SyncError) || error.code === 'network' || error.needsLogin) return 'stop';
+  if (error.status >= 400 && error.status < 500 && !BUSY_STATUSES.has(error.status)) return 'refused';
+  return 'retry-later';
+}
+
+/**
+ * Collects the failures of one sync step by that rule: `keep` rethrows a failure that stops the
+ * sync and remembers the first of the others; `throwIfAny` reports it once every item was tried.
+ */
+export class StepFailures {
+  private first: SyncError | null = null;
+
+  keep = (error: unknown): SyncFailure => {
+    const kind = classifySyncFailure(error);
+    if (kind === 'stop') throw error;
+    this.first ??= error as SyncError;
+    return kind;
+  };
+
+  throwIfAny(): void {
+    if (this.first) throw this.first;
+  }
+}
 
 export interface HttpClient {
   baseUrl: string;

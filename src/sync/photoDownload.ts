@@ -2,7 +2,7 @@
 // from the server, checked against their SHA-256 (the hash is the photo's name: bytes that do not
 // match are not stored) and kept with a thumbnail, marked as already on the server.
 import { errorMessages } from '../shared/errors';
-import { networkError, SyncError } from './http';
+import { networkError, StepFailures, SyncError } from './http';
 import type { SyncApi, SyncStore } from './ports';
 import type { SyncStatusStore } from './status';
 
@@ -30,7 +30,7 @@ export async function downloadPhotos({ api, store, status, makeThumbnail }: Phot
   const queue = await store.photosWithoutBlob();
   if (queue.length === 0) return;
   status.update({ phase: 'downloading-photos' });
-  let firstError: SyncError | null = null;
+  const failures = new StepFailures();
 
   async function fetchOne(hash: string): Promise<void> {
     let blob: Blob;
@@ -38,8 +38,7 @@ export async function downloadPhotos({ api, store, status, makeThumbnail }: Phot
       blob = await api.downloadPhoto(hash);
     } catch (error) {
       if (error instanceof SyncError && error.code === 'photo-not-found') return; // not uploaded yet
-      if (!(error instanceof SyncError) || error.code === 'network' || error.needsLogin) throw error;
-      firstError ??= error;
+      failures.keep(error);
       return;
     }
     let actual: string;
@@ -49,7 +48,7 @@ export async function downloadPhotos({ api, store, status, makeThumbnail }: Phot
       throw networkError(); // the body was cut while being read
     }
     if (actual !== hash) {
-      firstError ??= new SyncError('photo-hash-mismatch', errorMessages['photo-hash-mismatch']);
+      failures.keep(new SyncError('photo-hash-mismatch', errorMessages['photo-hash-mismatch']));
       return;
     }
     await store.storeDownloadedPhoto(hash, blob, await makeThumbnail(blob));
@@ -66,5 +65,5 @@ export async function downloadPhotos({ api, store, status, makeThumbnail }: Phot
   };
   await Promise.all(Array.from({ length: DOWNLOADS_IN_FLIGHT }, worker));
   if (fatal) throw fatal;
-  if (firstError) throw firstError;
+  failures.throwIfAny();
 }

@@ -22,7 +22,10 @@ export interface StoredSession extends Session {
   expired?: boolean;
 }
 
-/** A photo whose bytes the device holds but the server has not confirmed yet. */
+/**
+ * A photo whose bytes the device holds but the server has not confirmed yet, for one mission: the
+ * server holds a photo per mission (a photo used in two missions is confirmed by each).
+ */
 export interface PendingPhoto {
   hash: string;
   missionId: string;
@@ -44,11 +47,14 @@ export interface SyncStore {
   /** One transaction: the page's records and the new cursors, or neither. */
   applyPullPage(changes: ServerRecord[], cursors: Record<string, number>): Promise<void>;
 
+  /** Every (hash, mission) of a photo whose bytes are not yet confirmed by the server. */
   pendingPhotoUploads(): Promise<PendingPhoto[]>;
   readPhotoBlob(hash: string): Promise<Blob | null>;
+  /** The server confirmed the photo for every mission that uses it: it counts as sent. */
   markPhotoUploaded(hash: string): Promise<void>;
-  readUploadUrl(hash: string): Promise<string | null>;
-  saveUploadUrl(hash: string, url: string | null): Promise<void>;
+  /** The tus address of the upload of this photo for this mission, kept to resume after a cut. */
+  readUploadUrl(photo: PendingPhoto): Promise<string | null>;
+  saveUploadUrl(photo: PendingPhoto, url: string | null): Promise<void>;
   /** Hashes of photo records (not deleted) whose bytes are not on the device. */
   photosWithoutBlob(): Promise<string[]>;
   storeDownloadedPhoto(hash: string, blob: Blob, thumb: Blob): Promise<void>;

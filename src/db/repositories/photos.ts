@@ -19,8 +19,13 @@ export async function addNotePhoto(missionId: string, noteId: string, photo: Pro
       .filter((p) => p.hash === photo.hash && !p.deletedAt)
       .first();
     if (existing) return existing;
-    if (!(await db.photoBlobs.get(photo.hash))) {
+    const stored = await db.photoBlobs.get(photo.hash);
+    if (!stored) {
       await db.photoBlobs.add({ hash: photo.hash, blob: photo.blob, thumb: photo.thumb, uploaded: 0 });
+    } else if (stored.uploaded === 1) {
+      // The server holds a photo per mission: bytes sent for another mission are confirmed (and
+      // sent if need be) again for this one at the next sync.
+      await db.photoBlobs.update(photo.hash, { uploaded: 0 });
     }
     return insertRecord('photos', {
       ...newRecordBase(missionId),

@@ -17,7 +17,10 @@ const KEY = {
   lastSyncAt: 'lastSyncAt',
   lastUser: 'lastUser',
 } as const;
-const uploadKey = (hash: string) => `upload:${hash}`;
+/** The tus address of a photo's upload for one mission (`upload:<hash>` before photos were per mission). */
+const UPLOAD_KEY_PREFIX = 'upload:';
+const uploadKey = (photo: PendingPhoto) => `${UPLOAD_KEY_PREFIX}${photo.missionId}/${photo.hash}`;
+const legacyUploadKey = (hash: string) => `${UPLOAD_KEY_PREFIX}${hash}`;
 const CHEAP_NETWORK_KEY = 'photosCheapNetworkOnly';
 
 const recordKey = (table: string, id: string) => `${table}/${id}`;
@@ -160,13 +163,24 @@ export function createDexieSyncStore(db: TerrainDB): SyncStore {
     async markPhotoUploaded(hash) {
       await db.transaction('rw', db.photoBlobs, db.syncState, async () => {
         await db.photoBlobs.update(hash, { uploaded: 1 });
-        await db.syncState.delete(uploadKey(hash));
+        // The upload addresses of every mission using it: none is needed any more.
+        await db.syncState
+          .where('key')
+          .startsWith(UPLOAD_KEY_PREFIX)
+          .filter((row) => row.key.endsWith(hash))
+          .delete();
       });
     },
-    readUploadUrl: (hash) => readState<string>(uploadKey(hash)),
-    async saveUploadUrl(hash, url) {
-      if (url) await db.syncState.put({ key: uploadKey(hash), value: url });
-      else await db.syncState.delete(uploadKey(hash));
+    async readUploadUrl(photo) {
+      // An upload started before photos were per mission resumes too (it is for the same bytes).
+      return (await readState<string>(uploadKey(photo))) ?? readState<string>(legacyUploadKey(photo.hash));
+    },
+    async saveUploadUrl(photo, url) {
+      await db.transaction('rw', db.syncState, async () => {
+        await db.syncState.delete(legacyUploadKey(photo.hash));
+        if (url) await db.syncState.put({ key: uploadKey(photo), value: url });
+        else await db.syncState.delete(uploadKey(photo));
+      });
     },
     async photosWithoutBlob() {
       const photos = await db.photos.toArray();

@@ -1,11 +1,13 @@
 // Photos through the sync engine and the real server (tus in process): sent once, resumed at the
-// server's offset after a cut, fetched by the other member with their hash checked, never deleted,
+// server's offset after a cut, counted as sent only once the server confirms it holds them (for
+// every mission using them), fetched by the other member with their hash checked, never deleted,
 // and held back on a metered link when the person asked for it.
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { insertRecord } from '../../../src/db/mutations';
+import { addNotePhoto } from '../../../src/db/repositories/photos';
 import { setPhotosOnCheapNetworkOnly } from '../../../src/db/repositories/sync';
 import { db as appDb } from '../../../src/db/schema';
 import { UPLOAD_CHUNK_BYTES } from '../../../src/shared/constants';
@@ -34,8 +36,15 @@ beforeEach(async () => {
   await admin.api.addMember(mission.id, members.ibrahim.user.id);
 });
 
+/** Random bytes that start like a JPEG (the server may check a photo's magic bytes). */
+function jpegLike(size: number): Buffer {
+  const bytes = randomBytes(size);
+  bytes.set([0xff, 0xd8, 0xff, 0xe0], 0);
+  return bytes;
+}
+
 /** A photo taken on device A: its bytes (2.5 chunks) and its record, as the photo screen stores them. */
-async function takePhoto(bytes = randomBytes(Math.round(UPLOAD_CHUNK_BYTES * 2.5))) {
+async function takePhoto(bytes = jpegLike(Math.round(UPLOAD_CHUNK_BYTES * 2.5))) {
   const hash = createHash('sha256').update(bytes).digest('hex');
   const blob = new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' });
   const commune = await insertRecord('communes', aCommune(mission.id));
@@ -48,6 +57,16 @@ async function takePhoto(bytes = randomBytes(Math.round(UPLOAD_CHUNK_BYTES * 2.5
 const storedOnServer = (hash: string) => path.join(server.dataDir, 'photos', hash.slice(0, 2), hash);
 const photoRequests = (method: string) =>
   server.log.filter((r) => r.device === 'a' && r.method === method && r.path.startsWith('/api/photos/uploads'));
+const missingRequests = () => server.log.filter((r) => r.device === 'a' && r.path === '/api/photos/missing');
+const uploadUrlsKept = async (hash: string) =>
+  (await appDb.syncState.where('key').startsWith('upload:').primaryKeys()).filter((key) => String(key).endsWith(hash));
+const uploadedFlag = async (hash: string) => (await appDb.photoBlobs.get(hash))?.uploaded;
+
+/** The server loses a photo it stored, as when it died before finishing an upload it had answered. */
+async function serverForgets(hash: string) {
+  await server.db.deleteFrom('photo_blobs').where('hash', '=', hash).execute();
+  fs.rmSync(storedOnServer(hash), { force: true });
+}
 
 describe('photos through sync', () => {
   it('uploads a photo once, in chunks, and the other member downloads the same bytes', async () => {
@@ -72,7 +91,7 @@ describe('photos through sync', () => {
     server.intercept((r) => (r.method === 'PATCH' && ++patches === 2 ? 'drop-request' : 'pass'));
     await expect(a.sync()).rejects.toMatchObject({ code: 'network' });
     expect((await appDb.photoBlobs.get(hash))?.uploaded).toBe(0);
-    expect(await appDb.syncState.get(`upload:${hash}`)).toBeDefined();
+    expect(await uploadUrlsKept(hash)).toHaveLength(1);
 
     server.intercept(null);
     const before = photoRequests('PATCH').length;
@@ -81,9 +100,63 @@ describe('photos through sync', () => {
     expect(resumed[0].headers.get('upload-offset')).toBe(String(2 * UPLOAD_CHUNK_BYTES));
     expect(photoRequests('POST')).toHaveLength(1);
     expect((await appDb.photoBlobs.get(hash))?.uploaded).toBe(1);
-    expect(await appDb.syncState.get(`upload:${hash}`)).toBeUndefined();
+    expect(await uploadUrlsKept(hash)).toEqual([]);
     expect(fs.readFileSync(storedOnServer(hash)).equals(bytes)).toBe(true);
     expect(fs.readdirSync(path.dirname(storedOnServer(hash)))).toEqual([hash]);
+  });
+
+  it('counts a photo as sent only once the server confirms it holds it, and sends it afresh otherwise', async () => {
+    const { hash, bytes } = await takePhoto();
+    // tus reports the upload finished, but by the confirmation (the sync's second `missing`) the
+    // server no longer holds the photo.
+    server.intercept(async (r) => {
+      if (r.device === 'a' && r.path === '/api/photos/missing' && missingRequests().length === 2) {
+        await serverForgets(hash);
+      }
+      return 'pass' as const;
+    });
+    await expect(a.sync()).rejects.toMatchObject({ code: 'photo-not-confirmed' });
+    expect(await uploadedFlag(hash)).toBe(0);
+    expect(await uploadUrlsKept(hash)).toEqual([]);
+
+    server.intercept(null);
+    const creations = photoRequests('POST').length;
+    await a.sync();
+    expect(photoRequests('POST')).toHaveLength(creations + 1);
+    expect(await uploadedFlag(hash)).toBe(1);
+    expect(fs.readFileSync(storedOnServer(hash)).equals(bytes)).toBe(true);
+  });
+
+  it('counts a photo used in two missions as sent only once both missions confirm it', async () => {
+    const { hash, bytes } = await takePhoto();
+    await a.sync();
+    expect(await uploadedFlag(hash)).toBe(1);
+
+    // The same picture added to a note of another mission: the server must hold it for that one too.
+    const other = await insertRecord('missions', aMission());
+    const commune = await insertRecord('communes', aCommune(other.id));
+    const note = await insertRecord('visitNotes', aVisitNote(other.id, commune.id));
+    const blob = new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' });
+    await addNotePhoto(other.id, note.id, {
+      ...{ blob, thumb: blob, hash, mime: 'image/jpeg', width: 1600, height: 1200, bytes: bytes.length },
+      ...{ takenAt: null, exifLat: null, exifLon: null },
+    });
+    expect(await uploadedFlag(hash)).toBe(0);
+
+    // One mission answers, the other's question never reaches the server: not sent yet.
+    const before = missingRequests().length;
+    server.intercept((r) =>
+      r.device === 'a' && r.path === '/api/photos/missing' && missingRequests().length === before + 2
+        ? 'drop-request'
+        : 'pass',
+    );
+    await expect(a.sync()).rejects.toMatchObject({ code: 'network' });
+    expect(await uploadedFlag(hash)).toBe(0);
+
+    server.intercept(null);
+    await a.sync();
+    expect(await uploadedFlag(hash)).toBe(1);
+    expect(await uploadUrlsKept(hash)).toEqual([]);
   });
 
   it('does not send a photo the server already holds, and keeps its bytes on the device', async () => {
@@ -101,7 +174,7 @@ describe('photos through sync', () => {
   it('refuses downloaded bytes that do not match their hash', async () => {
     const { hash } = await takePhoto();
     await a.sync();
-    fs.writeFileSync(storedOnServer(hash), randomBytes(1000));
+    fs.writeFileSync(storedOnServer(hash), jpegLike(1000));
     await expect(b.sync()).rejects.toMatchObject({ code: 'photo-hash-mismatch' });
     expect(await b.db.photoBlobs.get(hash)).toBeUndefined();
     expect(await b.db.photos.where('hash').equals(hash).count()).toBe(1);

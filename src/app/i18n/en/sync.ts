@@ -31,6 +31,8 @@ export const sync: typeof fr = {
       'This device holds changes by {{name}} that are not sent yet. Log in with their account first to send them: they will not go out under another name.',
     network: 'No connection to the server.',
     unexpected: 'Unexpected answer from the server. Try again later; nothing is lost.',
+    'photo-not-confirmed':
+      'The server did not confirm keeping {{count}} sent photo(s): they will be sent again at the next sync.',
     'storage-full': 'The device storage is full: free some space to receive data.',
   },
   serverErrors: {

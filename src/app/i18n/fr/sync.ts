@@ -32,6 +32,8 @@ export const sync = {
       'Cet appareil garde des modifications de {{name}} qui ne sont pas encore envoyées. Connectez-vous d’abord avec son compte pour les envoyer : elles ne partiront pas sous un autre nom.',
     network: 'Pas de connexion au serveur.',
     unexpected: 'Réponse inattendue du serveur. Réessayez plus tard ; rien n’est perdu.',
+    'photo-not-confirmed':
+      'Le serveur n’a pas confirmé avoir gardé {{count}} photo(s) envoyée(s) : elles seront renvoyées à la prochaine synchronisation.',
     'storage-full': 'Le stockage de l’appareil est plein : libérez de la place pour recevoir les données.',
   },
   /** The server's error messages by code: in French they are the server's own words. */

@@ -1,6 +1,7 @@
 // The real server app (src/server/app.ts) on a temporary data folder, called in process: sync
 // tests pass its `app.request` as the engine's fetch. Every request is logged so tests can check
-// what went over the "wire", and `interceptor` can cut the link for a chosen request.
+// what went over the "wire", and `interceptor` can cut the link for a chosen request (or change
+// the server's state just before it).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,7 +22,9 @@ export interface LoggedRequest {
   device: string;
 }
 
-export type Interceptor = (request: LoggedRequest) => 'pass' | 'drop-request' | 'drop-response';
+type Fate = 'pass' | 'drop-request' | 'drop-response';
+/** Decides a request's fate; it may first change the server's state (awaited before the request runs). */
+export type Interceptor = (request: LoggedRequest) => Fate | Promise<Fate>;
 
 export async function startInProcessServer() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'terrain-sync-'));
@@ -40,7 +43,7 @@ export async function startInProcessServer() {
       const url = new URL(input);
       const entry = { method: init?.method ?? 'GET', path: url.pathname, headers: new Headers(init?.headers), device };
       log.push(entry);
-      const fate = interceptor(entry);
+      const fate = await interceptor(entry);
       if (fate === 'drop-request') throw new TypeError('fetch failed (link cut before the request)');
       const response = await app.request(url.pathname + url.search, init);
       if (fate === 'drop-response') throw new TypeError('fetch failed (link cut before the answer)');

@@ -1,0 +1,75 @@
+// Sending one photo's bytes with tus, in resumable chunks. The upload's address is kept in the
+// store (per photo and mission), so after a cut or a reload it resumes at the server's offset.
+// tus reporting success only means the bytes arrived: whether the server kept the photo is asked
+// afterwards (photoUploadPlan.ts).
+import { DetailedError, Upload } from 'tus-js-client';
+import { UPLOAD_CHUNK_BYTES } from '../shared/constants';
+import { type ErrorCode, errorMessages } from '../shared/errors';
+import { type HttpClient, networkError, SyncError } from './http';
+import type { PhotoToSend } from './photoUploadPlan';
+import type { SyncStore } from './ports';
+import { blobFileReader, FetchHttpStack } from './tusFetch';
+
+/** Waits between tus retries on a flaky link, before the whole sync gives up and backs off. */
+export const UPLOAD_RETRY_DELAYS_MS = [0, 1_000, 3_000, 5_000, 10_000];
+
+export interface PhotoSendDeps {
+  store: SyncStore;
+  client: HttpClient;
+  /** tus's own retries within one sync (default UPLOAD_RETRY_DELAYS_MS). */
+  uploadRetryDelaysMs?: number[];
+}
+
+/** A tus failure in the app's terms: the server's named error, or `network`. */
+function toSyncError(error: unknown): SyncError {
+  const response = error instanceof DetailedError ? error.originalResponse : null;
+  if (!response) return networkError();
+  const status = response.getStatus();
+  try {
+    const body = JSON.parse(response.getBody()) as { error?: { code?: string; message?: string } };
+    const code = body.error?.code;
+    if (code && code in errorMessages) return new SyncError(code as ErrorCode, body.error?.message ?? '', status);
+  } catch {
+    // Not our JSON (a tus-level refusal): fall through.
+  }
+  if (status === 401) return new SyncError('unauthorized', errorMessages.unauthorized, 401);
+  const code = status >= 500 ? 'internal' : 'bad-request';
+  return new SyncError(code, errorMessages[code], status);
+}
+
+/** Sends one photo's bytes (or resumes its upload); rejects with a SyncError. */
+export async function sendPhoto(
+  deps: PhotoSendDeps,
+  photo: PhotoToSend,
+  onBytes: (sent: number) => void,
+): Promise<void> {
+  const { store, client } = deps;
+  const token = await client.token();
+  const uploadUrl = await store.readUploadUrl(photo);
+  let saving: Promise<void> = Promise.resolve();
+  await new Promise<void>((resolve, reject) => {
+    const upload = new Upload(photo.blob, {
+      endpoint: `${client.baseUrl}/api/photos/uploads/`,
+      uploadUrl,
+      uploadSize: photo.blob.size,
+      chunkSize: UPLOAD_CHUNK_BYTES,
+      // The first chunk travels with the creation request (tus creation-with-upload): one round
+      // trip less per photo, and a photo smaller than a chunk goes in a single request.
+      uploadDataDuringCreation: true,
+      retryDelays: deps.uploadRetryDelaysMs ?? UPLOAD_RETRY_DELAYS_MS,
+      metadata: { hash: photo.hash, missionId: photo.missionId, filetype: photo.blob.type || 'image/jpeg' },
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+      storeFingerprintForResuming: false,
+      httpStack: new FetchHttpStack(client.fetch),
+      fileReader: blobFileReader,
+      onUploadUrlAvailable: () => {
+        saving = store.saveUploadUrl(photo, upload.url);
+      },
+      onProgress: (sent) => onBytes(sent),
+      onSuccess: () => resolve(),
+      onError: (error) => reject(toSyncError(error)),
+    });
+    upload.start();
+  });
+  await saving;
+}
