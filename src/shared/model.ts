@@ -1,12 +1,19 @@
 // The records Terrain keeps, as zod schemas shared by the app (Dexie) and the server (SQL).
 // Every record has a client-made, time-sortable id (ULID) and belongs to one mission, so access
 // control and sync can work per mission. Dates are ISO strings: days as YYYY-MM-DD, instants in UTC.
+// Object schemas strip keys they do not name (zod's default; never `.passthrough()`/`looseObject`):
+// the server stores what a schema returns, so an unknown nested key pushed by a device goes nowhere.
 import { z } from 'zod';
+import { LIST_MAX, RECORD_NUMBER_MAX, TEXT_MAX, VEHICLE_SEATS } from './fieldLimits';
+import { idSchema as id } from './ids';
 
-const id = z.string().min(1).max(64);
+export { LIST_MAX, RECORD_NUMBER_MAX, TEXT_MAX, VEHICLE_SEATS } from './fieldLimits';
+
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date-format');
 const instant = z.string().min(10).max(40);
-const text = (max = 20_000) => z.string().max(max);
+const text = (max: number) => z.string().max(max);
+/** A number people read within a mission (revision, action point): 1..RECORD_NUMBER_MAX. */
+const recordNumber = z.number().int().positive().max(RECORD_NUMBER_MAX);
 
 /** Fields every synced record carries. `serverVersion` is the server's version the device last saw. */
 const base = {
@@ -21,18 +28,18 @@ const base = {
 export const MISSION_STATUSES = ['preparation', 'terrain', 'terminee', 'rapport_valide'] as const;
 export const vehicleSchema = z.object({
   id,
-  label: text(200),
-  driver: text(200),
-  seats: z.number().int().min(0).max(100),
+  label: text(TEXT_MAX.vehicleLabel),
+  driver: text(TEXT_MAX.vehicleDriver),
+  seats: z.number().int().min(VEHICLE_SEATS.min).max(VEHICLE_SEATS.max),
 });
 export const missionSchema = z.object({
   ...base,
-  title: text(300).min(1),
-  project: text(300),
+  title: text(TEXT_MAX.missionTitle).min(1),
+  project: text(TEXT_MAX.missionProject),
   startDate: day,
   endDate: day,
   status: z.enum(MISSION_STATUSES),
-  vehicles: z.array(vehicleSchema).max(50),
+  vehicles: z.array(vehicleSchema).max(LIST_MAX.vehicles),
 });
 
 export const TDR_SECTIONS = [
@@ -47,10 +54,10 @@ export const TDR_SECTIONS = [
 ] as const;
 export const tdrRevisionSchema = z.object({
   ...base,
-  number: z.number().int().positive(),
-  authorName: text(200),
+  number: recordNumber,
+  authorName: text(TEXT_MAX.tdrAuthorName),
   sections: z.object(
-    Object.fromEntries(TDR_SECTIONS.map((s) => [s, text(50_000)])) as {
+    Object.fromEntries(TDR_SECTIONS.map((s) => [s, text(TEXT_MAX.tdrSection)])) as {
       [K in (typeof TDR_SECTIONS)[number]]: z.ZodString;
     },
   ),
@@ -59,20 +66,20 @@ export const tdrRevisionSchema = z.object({
 export const PARTICIPANT_ROLES = ['chef_de_mission', 'membre', 'rapporteur', 'chauffeur', 'observateur'] as const;
 export const participantSchema = z.object({
   ...base,
-  order: z.number().int().nonnegative(),
-  fullName: text(200).min(1),
-  function: text(200),
-  organisation: text(200),
-  phone: text(30),
-  email: text(200),
+  order: z.number().int().nonnegative().max(RECORD_NUMBER_MAX),
+  fullName: text(TEXT_MAX.participantFullName).min(1),
+  function: text(TEXT_MAX.participantFunction),
+  organisation: text(TEXT_MAX.participantOrganisation),
+  phone: text(TEXT_MAX.participantPhone),
+  email: text(TEXT_MAX.participantEmail),
   role: z.enum(PARTICIPANT_ROLES),
 });
 
 export const communeSchema = z.object({
   ...base,
-  name: text(200).min(1),
-  cercle: text(200),
-  region: text(200),
+  name: text(TEXT_MAX.communeName).min(1),
+  cercle: text(TEXT_MAX.communeCercle),
+  region: text(TEXT_MAX.communeRegion),
   plannedDate: day.or(z.literal('')),
   lat: z.number().min(-90).max(90).nullable(),
   lon: z.number().min(-180).max(180).nullable(),
@@ -82,7 +89,7 @@ export const NOTE_STATES = ['brouillon', 'soumise', 'a_revoir', 'validee'] as co
 export const ACHIEVEMENT_STATES = ['prevu', 'en_cours', 'acheve', 'abandonne'] as const;
 export const achievementSchema = z.object({
   id,
-  activity: text(500),
+  activity: text(TEXT_MAX.achievementActivity),
   plannedFcfa: z.number().int().min(0).max(1e13).nullable(),
   spentFcfa: z.number().int().min(0).max(1e13).nullable(),
   state: z.enum(ACHIEVEMENT_STATES),
@@ -97,12 +104,12 @@ export const visitNoteSchema = z.object({
   ...base,
   communeId: id,
   visitDate: day.or(z.literal('')),
-  authorIds: z.array(id).max(50),
-  peopleMet: text(),
-  observations: text(),
-  difficulties: text(),
-  recommendations: text(),
-  achievements: z.array(achievementSchema).max(500),
+  authorIds: z.array(id).max(LIST_MAX.noteAuthors),
+  peopleMet: text(TEXT_MAX.noteText),
+  observations: text(TEXT_MAX.noteText),
+  difficulties: text(TEXT_MAX.noteText),
+  recommendations: text(TEXT_MAX.noteText),
+  achievements: z.array(achievementSchema).max(LIST_MAX.achievements),
   gps: gpsPointSchema.nullable(),
   state: z.enum(NOTE_STATES),
 });
@@ -111,7 +118,7 @@ export const photoSchema = z.object({
   ...base,
   noteId: id,
   hash: z.string().regex(/^[0-9a-f]{64}$/),
-  caption: text(1000),
+  caption: text(TEXT_MAX.photoCaption),
   mime: z.string().max(50),
   width: z.number().int().positive(),
   height: z.number().int().positive(),
@@ -125,11 +132,11 @@ export const photoSchema = z.object({
 export const ACTION_STATUSES = ['ouvert', 'en_cours', 'fait'] as const;
 export const actionPointSchema = z.object({
   ...base,
-  number: z.number().int().positive(),
-  point: text(2000).min(1),
-  action: text(5000),
-  responsible: text(300),
-  comments: text(5000),
+  number: recordNumber,
+  point: text(TEXT_MAX.actionPoint).min(1),
+  action: text(TEXT_MAX.actionAction),
+  responsible: text(TEXT_MAX.actionResponsible),
+  comments: text(TEXT_MAX.actionComments),
   dueDate: day.or(z.literal('')),
   status: z.enum(ACTION_STATUSES),
 });
@@ -137,8 +144,8 @@ export const actionPointSchema = z.object({
 export const reviewCommentSchema = z.object({
   ...base,
   noteId: id,
-  authorName: text(200),
-  text: text(5000),
+  authorName: text(TEXT_MAX.reviewAuthorName),
+  text: text(TEXT_MAX.reviewComment),
   fromState: z.enum(NOTE_STATES).nullable(),
   toState: z.enum(NOTE_STATES).nullable(),
 });

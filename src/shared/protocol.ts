@@ -5,9 +5,9 @@
 // edits of different fields merge and edits of the same field become a visible conflict.
 import { z } from 'zod';
 import { PULL_PAGE_MAX_CHANGES, PUSH_BATCH_MAX_MUTATIONS } from './constants';
+import { idSchema as id } from './ids';
+import { JSON_MAX_DEPTH, nestsAtMost } from './jsonDepth';
 import { SYNCED_TABLES, type SyncedTable } from './model';
-
-const id = z.string().min(1).max(64);
 export const syncedTableSchema = z.enum(SYNCED_TABLES as [SyncedTable, ...SyncedTable[]]);
 
 // ---- accounts -------------------------------------------------------------------------------
@@ -69,7 +69,9 @@ export const mutationSchema = z.object({
   missionId: id,
   op: z.enum(['put', 'delete']),
   /** The fields this mutation sets. For a record the server does not know yet: the whole record. */
-  changes: z.record(z.string().max(60), z.unknown()),
+  changes: z
+    .record(z.string().max(60), z.unknown())
+    .refine((changes) => nestsAtMost(changes, JSON_MAX_DEPTH), 'too-deep'),
   /** The server version the device had when it made the change (0: a new record). */
   baseVersion: z.number().int().nonnegative(),
 });

@@ -1,8 +1,49 @@
 // Schema migrations, kept in code and run at start (Kysely Migrator). Only portable column types
 // and statements: the same migrations build the SQLite file and a PostgreSQL database. Never edit
 // a shipped migration; add the next one.
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { Db } from './database';
+import type { Database } from './schema';
+
+/**
+ * 0004: copies the number of every live numbered record into `records.live_number`, a page at a
+ * time. Frozen with its migration: the fields and the bound are those of that day.
+ */
+async function fillLiveNumbers(db: Kysely<Database>): Promise<void> {
+  const fields: Record<string, string> = { tdrRevisions: 'number', actionPoints: 'number', participants: 'order' };
+  let after = { table: '', id: '' };
+  for (;;) {
+    const page = await db
+      .selectFrom('records')
+      .select(['table_name', 'id', 'data'])
+      .where('table_name', 'in', Object.keys(fields))
+      .where((eb) =>
+        eb.or([
+          eb('table_name', '>', after.table),
+          eb.and([eb('table_name', '=', after.table), eb('id', '>', after.id)]),
+        ]),
+      )
+      .orderBy('table_name')
+      .orderBy('id')
+      .limit(1000)
+      .execute();
+    for (const row of page) {
+      const data = JSON.parse(row.data) as Record<string, unknown>;
+      const value = data[fields[row.table_name]];
+      const live = !data.deletedAt && Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 100_000;
+      if (!live) continue;
+      await db
+        .updateTable('records')
+        .set({ live_number: value as number })
+        .where('table_name', '=', row.table_name)
+        .where('id', '=', row.id)
+        .execute();
+    }
+    if (page.length < 1000) return;
+    const last = page[page.length - 1];
+    after = { table: last.table_name, id: last.id };
+  }
+}
 
 const migrations: Record<string, Migration> = {
   '0001_initial': {
@@ -85,6 +126,41 @@ const migrations: Record<string, Migration> = {
         .addColumn('left_at', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('mission_departures_pk', ['mission_id', 'user_id'])
         .execute();
+    },
+  },
+  '0004_mutation_scope': {
+    async up(db: Kysely<unknown>) {
+      // A mutation id is unique per sender (account + device), not worldwide: another device's id
+      // must never make this device's change a "duplicate". SQLite cannot change a primary key, so
+      // the table is rebuilt and swapped. Rows from before have no device (''): they still answer
+      // replays of their account (see sync/push.ts).
+      await db.schema
+        .createTable('applied_mutations_scoped')
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('client_id', 'text', (c) => c.notNull())
+        .addColumn('mutation_id', 'text', (c) => c.notNull())
+        .addColumn('table_name', 'text', (c) => c.notNull())
+        .addColumn('record_id', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('applied_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('applied_mutations_sender_pk', ['user_id', 'client_id', 'mutation_id'])
+        .execute();
+      await sql`INSERT INTO applied_mutations_scoped
+        (user_id, client_id, mutation_id, table_name, record_id, version, applied_at)
+        SELECT user_id, '', mutation_id, table_name, record_id, version, applied_at FROM applied_mutations`.execute(db);
+      await db.schema.dropTable('applied_mutations').execute();
+      await db.schema.alterTable('applied_mutations_scoped').renameTo('applied_mutations').execute();
+
+      // The number people read (participant N°, TdR revision, action point) of each live record, in
+      // its own indexed column, so the next free number is found in SQL (the same query on SQLite
+      // and PostgreSQL) instead of reading every record of the mission (sync/numbering.ts).
+      await db.schema.alterTable('records').addColumn('live_number', 'integer').execute();
+      await db.schema
+        .createIndex('records_live_number')
+        .on('records')
+        .columns(['table_name', 'mission_id', 'live_number'])
+        .execute();
+      await fillLiveNumbers(db as Kysely<Database>);
     },
   },
 };

@@ -45,11 +45,15 @@ export interface RecordsTable {
   data: string;
   /** JSON text: per field, the version at which it last changed and who changed it (FieldMeta). */
   field_meta: string;
+  /** The number people read (participant N°, revision, action point) while the record is live, else null (sync/numbering.ts). */
+  live_number: number | null;
 }
 
+/** Mutations applied, by sender: a mutation id is unique per account and device (client_id; '' for rows from before 0004). */
 export interface AppliedMutationsTable {
   mutation_id: string;
   user_id: string;
+  client_id: string;
   table_name: string;
   record_id: string;
   version: number;

@@ -1,6 +1,7 @@
 // Administration: accounts and who belongs to which mission. Administrators only.
 import { Hono } from 'hono';
 import { REQUEST_MAX_BYTES } from '../../shared/constants';
+import { isValidId } from '../../shared/ids';
 import { createUserRequestSchema, membershipRequestSchema, type User } from '../../shared/protocol';
 import { type AppEnv, requireAdmin, requireUser } from '../auth/middleware';
 import { addMember, createUser, listUsers, removeMember } from '../auth/users';
@@ -9,10 +10,9 @@ import { ApiError } from '../errors';
 import { rejectLargeBodies } from '../http/bodyLimit';
 import { readJson } from '../http/readJson';
 
-const MISSION_ID = /^[^\s/]{1,64}$/;
-
-function missionParam(value: string): string {
-  if (!MISSION_ID.test(value)) throw new ApiError(400, 'bad-request');
+/** A mission or account id from the URL: the shared id rule (U+0000 in SQL broke PostgreSQL). */
+function idParam(value: string): string {
+  if (!isValidId(value)) throw new ApiError(400, 'bad-request');
   return value;
 }
 
@@ -47,7 +47,7 @@ export function adminRoutes(db: Db): Hono<AppEnv> {
   });
   routes.get('/missions', async (c) => c.json({ missions: await missionsWithMembers(db) }));
   routes.post('/missions/:missionId/members', async (c) => {
-    const missionId = missionParam(c.req.param('missionId'));
+    const missionId = idParam(c.req.param('missionId'));
     const { userId } = await readJson(c, membershipRequestSchema);
     const user = await db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
     if (!user) throw new ApiError(404, 'not-found');
@@ -55,7 +55,7 @@ export function adminRoutes(db: Db): Hono<AppEnv> {
     return c.body(null, 204);
   });
   routes.delete('/missions/:missionId/members/:userId', async (c) => {
-    await removeMember(db, missionParam(c.req.param('missionId')), c.req.param('userId'));
+    await removeMember(db, idParam(c.req.param('missionId')), idParam(c.req.param('userId')));
     return c.body(null, 204);
   });
   return routes;

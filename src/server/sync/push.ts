@@ -1,9 +1,11 @@
 // Applies a pushed batch: each mutation at most once (its client-made id is remembered in
-// applied_mutations, a replay is answered `duplicate`), merged field by field, checked (access,
-// schema, policies) before anything is written. The whole batch is one transaction: a crash
+// applied_mutations per sender, account + device: a replay is answered `duplicate`), every pushed
+// value checked against its field's schema, merged field by field, checked again as a whole
+// (schema, policies) before anything is written; what is stored is the schema's output. The whole batch is one transaction: a crash
 // mid-batch leaves nothing of it, and the device, which deletes its outbox rows only after the
 // answer, sends it again.
 import type { Transaction } from 'kysely';
+import type { z } from 'zod';
 import { type ErrorCode, errorMessages } from '../../shared/errors';
 import { recordSchemas } from '../../shared/model';
 import type { Mutation, MutationResult, PushRequest, User } from '../../shared/protocol';
@@ -58,13 +60,55 @@ async function refusal(ctx: PushContext, m: Mutation, current: StoredRecord | nu
   return null;
 }
 
-async function applyMutation(ctx: PushContext, m: Mutation): Promise<MutationResult> {
-  const { trx } = ctx;
-  const done = await trx
+/**
+ * This sender's earlier mutation with this id, if any. An id is the sender's (account + device):
+ * another device's id equal to it is another change. Rows from before ids were scoped have no
+ * device ('') and count for every device of their account.
+ */
+async function appliedBefore(ctx: PushContext, m: Mutation) {
+  return ctx.trx
     .selectFrom('applied_mutations')
     .select(['table_name', 'record_id'])
+    .where('user_id', '=', ctx.user.id)
+    .where('client_id', 'in', [ctx.author.clientId, ''])
     .where('mutation_id', '=', m.mutationId)
     .executeTakeFirst();
+}
+
+/**
+ * Each pushed value passed through its field's schema (the output keeps only known nested keys),
+ * or null when one does not fit: checked before merging, so a bad value cannot even be kept in a
+ * conflict, where every member's screens would meet it.
+ */
+function parsedChanges(m: Mutation): Record<string, unknown> | null {
+  const shape = recordSchemas[m.table].shape as Record<string, z.ZodType>;
+  const parsed: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(m.changes)) {
+    const result = shape[field].safeParse(value);
+    if (!result.success) return null;
+    parsed[field] = result.data;
+  }
+  return parsed;
+}
+
+async function rememberApplied(ctx: PushContext, m: Mutation, version: number): Promise<void> {
+  await ctx.trx
+    .insertInto('applied_mutations')
+    .values({
+      mutation_id: m.mutationId,
+      user_id: ctx.user.id,
+      client_id: ctx.author.clientId,
+      table_name: m.table,
+      record_id: m.recordId,
+      version,
+      applied_at: ctx.author.at,
+    })
+    .execute();
+}
+
+async function applyMutation(ctx: PushContext, m: Mutation): Promise<MutationResult> {
+  const { trx } = ctx;
+  const done = await appliedBefore(ctx, m);
   if (done) {
     const record = await loadRecord(trx, done.table_name, done.record_id);
     const visible = record && canWrite(ctx, record.missionId);
@@ -75,10 +119,21 @@ async function applyMutation(ctx: PushContext, m: Mutation): Promise<MutationRes
   const code = await refusal(ctx, m, current);
   if (code) return rejected(m, code);
 
-  const changes = m.op === 'delete' ? { ...m.changes, deletedAt: m.changes.deletedAt ?? ctx.author.at } : m.changes;
+  const pushed = parsedChanges(m);
+  if (!pushed) return rejected(m, 'invalid-record');
+  const changes = m.op === 'delete' ? { ...pushed, deletedAt: pushed.deletedAt ?? ctx.author.at } : pushed;
   const merged = mergeMutation(current, changes, m.baseVersion, ctx.author);
+  // Nothing changes (only fields a device cannot move, values the server already has, a second
+  // deletion): the mutation is acknowledged with the current record, and no version or sequence
+  // is spent on it. Remembered, so a replay is still a `duplicate`.
+  if (current && merged.changed.length === 0 && merged.conflicts.length === 0) {
+    await rememberApplied(ctx, m, current.version);
+    return { mutationId: m.mutationId, status: 'applied', record: toServerRecord(current), conflicts: [] };
+  }
   if (!current) merged.data = await withFreeNumber(ctx.trx, m.table, m.missionId, merged.data);
-  if (!recordSchemas[m.table].safeParse(merged.data).success) return rejected(m, 'invalid-record');
+  const whole = recordSchemas[m.table].safeParse(merged.data);
+  if (!whole.success) return rejected(m, 'invalid-record');
+  merged.data = whole.data as Record<string, unknown>;
   const policy = checkPolicy({
     user: ctx.user,
     table: m.table,
@@ -104,17 +159,7 @@ async function applyMutation(ctx: PushContext, m: Mutation): Promise<MutationRes
   for (const conflict of merged.conflicts) {
     conflicts.push({ field: conflict.field, conflictId: await recordConflict(trx, record, conflict, ctx.author) });
   }
-  await trx
-    .insertInto('applied_mutations')
-    .values({
-      mutation_id: m.mutationId,
-      user_id: ctx.user.id,
-      table_name: m.table,
-      record_id: m.recordId,
-      version: record.version,
-      applied_at: ctx.author.at,
-    })
-    .execute();
+  await rememberApplied(ctx, m, record.version);
   await afterWrite(ctx, record, current === null);
   return { mutationId: m.mutationId, status: 'applied', record: toServerRecord(record), conflicts };
 }

@@ -5,6 +5,7 @@ import type { SyncedTable } from '../../shared/model';
 import type { ServerRecord } from '../../shared/protocol';
 import type { Database, RecordsTable } from '../db/schema';
 import type { FieldMetaMap, StoredState } from './merge';
+import { liveNumberOf } from './numbering';
 
 export interface StoredRecord extends StoredState {
   table: SyncedTable;
@@ -46,19 +47,27 @@ export async function loadRecord(db: Kysely<Database>, table: string, id: string
   return row ? fromRow(row) : null;
 }
 
-/** Inserts or replaces a record (`isNew` says which: the caller has just read it in the same transaction). */
-export async function saveRecord(db: Kysely<Database>, record: StoredRecord, isNew: boolean): Promise<void> {
-  const row = {
+/** The SQL row of a record (its JSON as text, its number in its own column: see numbering.ts). */
+export function toRow(record: StoredRecord): RecordsTable {
+  return {
+    table_name: record.table,
+    id: record.id,
     mission_id: record.missionId,
     version: record.version,
     seq: record.seq,
     data: JSON.stringify(record.data),
     field_meta: JSON.stringify(record.meta),
+    live_number: liveNumberOf(record.table, record.data),
   };
+}
+
+/** Inserts or replaces a record (`isNew` says which: the caller has just read it in the same transaction). */
+export async function saveRecord(db: Kysely<Database>, record: StoredRecord, isNew: boolean): Promise<void> {
+  const { table_name, id, ...row } = toRow(record);
   if (isNew) {
     await db
       .insertInto('records')
-      .values({ table_name: record.table, id: record.id, ...row })
+      .values({ table_name, id, ...row })
       .execute();
   } else {
     await db
