@@ -5,6 +5,7 @@ import { PROTOCOL_VERSION } from '../shared/constants';
 import type { AppEnv } from './auth/middleware';
 import type { Db } from './db/database';
 import { ApiError, errorBody, sendError } from './errors';
+import { securityHeaders } from './http/securityHeaders';
 import { photoRoutes } from './photos/routes';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
@@ -16,10 +17,17 @@ export interface AppDeps {
   version: string;
   db: Db;
   dataDir: string;
+  /** A reverse proxy is in front (TRUST_PROXY=1): believe its X-Forwarded-For and -Proto. */
+  trustProxy?: boolean;
+  /** The clock of login throttling (tests move it instead of waiting). */
+  now?: () => Date;
 }
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const trustProxy = deps.trustProxy ?? false;
+  // First, so its headers land on every answer: API, static files, app shell, errors, tus.
+  app.use('*', securityHeaders({ trustProxy }));
 
   app.onError((err, c) => {
     if (err instanceof ApiError) return c.json(errorBody(err.code, err.details), err.status);
@@ -30,7 +38,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.get('/api/health', (c) =>
     c.json({ status: 'ok', version: deps.version, protocolVersion: PROTOCOL_VERSION, time: new Date().toISOString() }),
   );
-  app.route('/api/auth', authRoutes(deps.db));
+  app.route('/api/auth', authRoutes(deps.db, { trustProxy, now: deps.now }));
   app.route('/api/admin', adminRoutes(deps.db));
   app.route('/api/sync', syncRoutes(deps.db));
   app.route('/api/photos', photoRoutes(deps.db, deps.dataDir));

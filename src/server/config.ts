@@ -9,6 +9,11 @@ export interface ServerConfig {
   distDir: string;
   /** postgres://… selects PostgreSQL; unset: SQLite under dataDir. */
   databaseUrl?: string;
+  /**
+   * TRUST_PROXY=1: a reverse proxy is in front, so its X-Forwarded-For (last hop: the client
+   * address) and X-Forwarded-Proto (HTTPS) are believed. Off by default: any client can send them.
+   */
+  trustProxy: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -20,5 +25,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     dataDir: path.resolve(env.DATA_DIR ?? 'data'),
     distDir: path.resolve(env.DIST_DIR ?? 'dist'),
     databaseUrl: env.DATABASE_URL || undefined,
+    trustProxy: env.TRUST_PROXY === '1',
   };
 }

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { bootstrapAdmin } from './auth/bootstrapAdmin';
+import { startAccountHousekeeping } from './auth/housekeeping';
 import { readConfig } from './config';
 import { openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrations';
@@ -20,7 +21,15 @@ const db = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.dat
 await migrateToLatest(db);
 await bootstrapAdmin(db, process.env);
 
-const app = createApp({ distDir: config.distDir, version: pkg.version, db, dataDir: config.dataDir });
+const stopHousekeeping = startAccountHousekeeping(db);
+
+const app = createApp({
+  distDir: config.distDir,
+  version: pkg.version,
+  db,
+  dataDir: config.dataDir,
+  trustProxy: config.trustProxy,
+});
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`Terrain écoute sur http://localhost:${info.port}`);
 });
@@ -29,6 +38,7 @@ let stopping = false;
 function shutdown() {
   if (stopping) return;
   stopping = true;
+  stopHousekeeping();
   // Stop taking requests, let running ones finish, then close the database cleanly.
   server.close(() => {
     db.destroy().finally(() => process.exit(0));

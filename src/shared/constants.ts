@@ -22,6 +22,8 @@ export const PUSH_BATCH_MAX_MUTATIONS = 200;
 export const PULL_PAGE_MAX_CHANGES = 500;
 export const PULL_PAGE_MAX_BYTES = 512 * 1024;
 export const REQUEST_MAX_BYTES = 2 * 1024 * 1024;
+/** Bodies anyone may send without a session (login): an e-mail and a password fit easily. */
+export const UNAUTHENTICATED_REQUEST_MAX_BYTES = 4 * 1024;
 export const PHOTO_MAX_BYTES = 15 * 1024 * 1024;
 export const UPLOAD_CHUNK_BYTES = 256 * 1024;
 

@@ -60,6 +60,10 @@ export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
 
 export const membershipRequestSchema = z.object({ userId: id });
 
+/** An account as the admin screen lists it: disabledAt is set while the account is disabled. */
+export const adminUserSchema = userSchema.extend({ disabledAt: z.string().nullable() });
+export type AdminUser = z.infer<typeof adminUserSchema>;
+
 // ---- push -----------------------------------------------------------------------------------
 
 export const mutationSchema = z.object({

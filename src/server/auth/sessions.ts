@@ -28,10 +28,12 @@ export async function findSession(db: Db, token: string, now = new Date()): Prom
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['users.id', 'users.email', 'users.name', 'users.role', 'sessions.expires_at'])
+    .select(['users.id', 'users.email', 'users.name', 'users.role', 'users.disabled_at', 'sessions.expires_at'])
     .where('sessions.token_hash', '=', hashToken(token))
     .executeTakeFirst();
-  if (!row) return { status: 'unknown' };
+  // A disabled account's sessions are deleted when it is disabled; one made by a login that was
+  // already running at that moment is refused here.
+  if (!row || row.disabled_at !== null) return { status: 'unknown' };
   const expiresAt = Date.parse(row.expires_at);
   if (expiresAt <= now.getTime()) {
     await deleteSession(db, token);
@@ -58,4 +60,15 @@ export async function deleteOtherSessions(db: Db, userId: string, keepToken: str
     .where('user_id', '=', userId)
     .where('token_hash', '!=', hashToken(keepToken))
     .execute();
+}
+
+/** Ends every session of a user (the account was disabled). */
+export async function deleteAllSessions(db: Db, userId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+/** Deletes expired sessions (they are refused anyway; this keeps the table small). */
+export async function purgeExpiredSessions(db: Db, now = new Date()): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('expires_at', '<=', now.toISOString()).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

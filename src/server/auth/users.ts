@@ -1,9 +1,10 @@
 // Accounts and mission membership: who exists, and which missions each person may read and write.
 import { ulid } from 'ulid';
-import type { CreateUserRequest, User } from '../../shared/protocol';
+import { type AdminUser, type CreateUserRequest, type User, userSchema } from '../../shared/protocol';
 import type { Db } from '../db/database';
 import { ApiError } from '../errors';
 import { hashPassword } from './passwords';
+import { deleteAllSessions } from './sessions';
 
 export async function createUser(db: Db, input: CreateUserRequest): Promise<User> {
   const user: User = { id: ulid(), email: input.email.toLowerCase(), name: input.name, role: input.role };
@@ -16,8 +17,40 @@ export async function createUser(db: Db, input: CreateUserRequest): Promise<User
   return user;
 }
 
-export async function listUsers(db: Db): Promise<User[]> {
-  return db.selectFrom('users').select(['id', 'email', 'name', 'role']).orderBy('email').execute();
+export async function listUsers(db: Db): Promise<AdminUser[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'role', 'disabled_at'])
+    .orderBy('email')
+    .execute();
+  return rows.map(({ disabled_at, ...user }) => ({ ...user, disabledAt: disabled_at }));
+}
+
+/**
+ * Disables an account and ends all its sessions in one transaction (its devices are logged out at
+ * their next request), or enables it again. An administrator cannot disable themself, so there is
+ * always an active administrator left. Idempotent.
+ */
+export async function setAccountDisabled(db: Db, by: User, userId: string, disabled: boolean): Promise<void> {
+  // Same id rule as everywhere (an id that cannot exist is simply not found, never a database error).
+  if (!userSchema.shape.id.safeParse(userId).success) throw new ApiError(404, 'not-found');
+  if (disabled && userId === by.id) throw new ApiError(409, 'cannot-disable-self');
+  await db.transaction().execute(async (trx) => {
+    const user = await trx
+      .selectFrom('users')
+      .select(['id', 'disabled_at'])
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    if (!user) throw new ApiError(404, 'not-found');
+    if (!disabled) {
+      await trx.updateTable('users').set({ disabled_at: null }).where('id', '=', userId).execute();
+      return;
+    }
+    if (user.disabled_at === null) {
+      await trx.updateTable('users').set({ disabled_at: new Date().toISOString() }).where('id', '=', userId).execute();
+    }
+    await deleteAllSessions(trx, userId);
+  });
 }
 
 /** The missions a user reads and writes: their memberships, or every known mission for an admin. */

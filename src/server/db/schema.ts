@@ -1,6 +1,7 @@
 // The server's SQL tables, as Kysely types. Records of every synced table live in one `records`
 // table (JSON data stored as text, so SQLite and PostgreSQL run the same queries); accounts,
 // sessions, memberships, applied mutation ids, the change counter and photo blobs sit beside it.
+import type { ColumnType } from 'kysely';
 import type { Role } from '../../shared/protocol';
 
 export interface UsersTable {
@@ -11,6 +12,8 @@ export interface UsersTable {
   /** `scrypt$N$r$p$salt$hash` (base64url parts): see auth/passwords.ts. */
   password_hash: string;
   created_at: string;
+  /** When an administrator disabled the account (its sessions ended then); null while active. */
+  disabled_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SessionsTable {
@@ -78,6 +81,23 @@ export interface PhotoRefsTable {
   mission_id: string;
 }
 
+/** Failed logins per throttle key (auth/loginThrottle.ts); times are ISO strings. */
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  last_failure_at: string;
+  /** No attempt for this key is checked before this time (the last failure's time when not blocked). */
+  blocked_until: string;
+}
+
+/** A device that logged in successfully: SHA-256 of its device token (auth/knownDevices.ts). */
+export interface KnownDevicesTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  last_login_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -88,4 +108,6 @@ export interface Database {
   counters: CountersTable;
   photo_blobs: PhotoBlobsTable;
   photo_refs: PhotoRefsTable;
+  login_throttle: LoginThrottleTable;
+  known_devices: KnownDevicesTable;
 }

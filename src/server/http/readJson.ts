@@ -1,11 +1,13 @@
-// Reads a JSON request body safely: size capped before and after gzip decompression, malformed
-// JSON and schema mismatches turned into named 4xx errors (never a 500, never a partial write).
+// Reads a JSON request body safely: size capped before and after gzip decompression, large bodies
+// read a few at a time (largeBodies.ts), malformed JSON and schema mismatches turned into named
+// 4xx errors (never a 500, never a partial write).
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { REQUEST_MAX_BYTES } from '../../shared/constants';
 import { ApiError } from '../errors';
+import { withBodySlot } from './largeBodies';
 
 const gunzipAsync = promisify(gunzip);
 
@@ -49,13 +51,15 @@ async function decode(raw: Buffer, encoding: string | undefined, maxBytes: numbe
 export async function readJsonValue(c: Context, maxBytes = REQUEST_MAX_BYTES): Promise<unknown> {
   const length = c.req.header('content-length');
   if (length !== undefined && Number(length) > maxBytes) throw new ApiError(413, 'body-too-large');
-  const raw = await readCapped(c.req.raw.body, maxBytes);
-  const text = (await decode(raw, c.req.header('content-encoding'), maxBytes)).toString('utf8');
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ApiError(400, 'invalid-body', { reason: 'malformed-json' });
-  }
+  return withBodySlot(c, async () => {
+    const raw = await readCapped(c.req.raw.body, maxBytes);
+    const text = (await decode(raw, c.req.header('content-encoding'), maxBytes)).toString('utf8');
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      throw new ApiError(400, 'invalid-body', { reason: 'malformed-json' });
+    }
+  });
 }
 
 /** Validates a value against a schema; a mismatch becomes 400 invalid-body with the first issues. */
@@ -68,6 +72,10 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.out
   throw new ApiError(400, 'invalid-body', { issues });
 }
 
-export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
-  return parseWith(schema, await readJsonValue(c));
+export async function readJson<S extends z.ZodType>(
+  c: Context,
+  schema: S,
+  maxBytes = REQUEST_MAX_BYTES,
+): Promise<z.output<S>> {
+  return parseWith(schema, await readJsonValue(c, maxBytes));
 }

@@ -4,7 +4,7 @@ import { REQUEST_MAX_BYTES } from '../../shared/constants';
 import { isValidId } from '../../shared/ids';
 import { createUserRequestSchema, membershipRequestSchema, type User } from '../../shared/protocol';
 import { type AppEnv, requireAdmin, requireUser } from '../auth/middleware';
-import { addMember, createUser, listUsers, removeMember } from '../auth/users';
+import { addMember, createUser, listUsers, removeMember, setAccountDisabled } from '../auth/users';
 import type { Db } from '../db/database';
 import { ApiError } from '../errors';
 import { rejectLargeBodies } from '../http/bodyLimit';
@@ -44,6 +44,15 @@ export function adminRoutes(db: Db): Hono<AppEnv> {
   routes.post('/users', async (c) => {
     const user = await createUser(db, await readJson(c, createUserRequestSchema));
     return c.json({ user }, 201);
+  });
+  // Disabling ends every session of the account at once; enabling lets it log in again.
+  routes.post('/users/:userId/disable', async (c) => {
+    await setAccountDisabled(db, c.get('user'), c.req.param('userId'), true);
+    return c.body(null, 204);
+  });
+  routes.post('/users/:userId/enable', async (c) => {
+    await setAccountDisabled(db, c.get('user'), c.req.param('userId'), false);
+    return c.body(null, 204);
   });
   routes.get('/missions', async (c) => c.json({ missions: await missionsWithMembers(db) }));
   routes.post('/missions/:missionId/members', async (c) => {

@@ -1,0 +1,52 @@
+// Security headers on every answer (API, static files, the app shell, errors, tus): the browser
+// runs only the app's own scripts, loads nothing from elsewhere, never frames the app, sends no
+// Referer, and does not guess content types. HSTS only over HTTPS (browsers ignore it over HTTP,
+// and sending it from a plain-HTTP LAN server would mean nothing).
+import type { MiddlewareHandler } from 'hono';
+import { cameOverHttps } from './clientRequest';
+
+/**
+ * script-src 'self': no inline script (index.html has none; the service worker is registered from
+ * the bundle, vite-plugin-pwa `injectRegister: false`). blob: images are photo thumbnails
+ * (URL.createObjectURL), data: images the PDF writer's embedded photos; blob: workers in case a
+ * bundler inlines the report worker. React `style={{…}}` sets styles through the CSSOM, which CSP
+ * does not restrict, so style-src stays 'self'.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' blob: data:",
+  "font-src 'self' data:",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export const HSTS = 'max-age=31536000; includeSubDomains';
+
+const HEADERS: Record<string, string> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+};
+
+export function securityHeaders(options: { trustProxy: boolean }): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    const headers: Record<string, string> = { ...HEADERS };
+    if (cameOverHttps(c, options.trustProxy)) headers['Strict-Transport-Security'] = HSTS;
+    try {
+      for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+    } catch {
+      // A response with immutable headers (one passed through from fetch): copy it once.
+      c.res = new Response(c.res.body, c.res);
+      for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+    }
+  };
+}
