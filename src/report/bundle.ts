@@ -1,6 +1,7 @@
 // What the report, spreadsheet and archive builders read: one mission's records, already loaded,
 // with photo bytes fetched on demand (a report may hold a hundred photos; they are read one at a
 // time). Builders are pure: they take a bundle and options and return bytes.
+
 import type {
   ActionPoint,
   Commune,
@@ -8,9 +9,11 @@ import type {
   NoteState,
   Participant,
   Photo,
+  ReviewComment,
   TdrRevision,
   VisitNote,
 } from '../shared/model';
+import type { ReportTexts } from './settings';
 
 export interface MissionBundle {
   mission: Mission;
@@ -21,6 +24,10 @@ export interface MissionBundle {
   notes: VisitNote[];
   photos: Photo[];
   actionPoints: ActionPoint[];
+  /** The review history of the notes: who validated a note, and when. */
+  reviewComments: ReviewComment[];
+  /** What the user set for this mission's report; null until they set anything. */
+  settings: ReportTexts | null;
   /** The bytes of a photo, by content hash; rejects when the device does not hold them. */
   photoBytes: (hash: string) => Promise<Uint8Array>;
 }

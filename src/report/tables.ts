@@ -46,3 +46,8 @@ export function achievementsTable(section: ReportCommune): TableSpec {
     rightColumns: [3, 4, 5],
   };
 }
+
+/** The itinerary of the TdR reminder: planned and actual days per commune. */
+export function itineraryTable(rows: ReportModel['tdr']['itinerary']): TableSpec {
+  return { header: L.itineraryHeader, rows, widths: [6, 24, 20, 18, 16, 16] };
+}

@@ -31,13 +31,14 @@ const alive = <T extends { deletedAt?: string | null }>(rows: T[]) => rows.filte
 export async function loadMissionBundleData(missionId: string): Promise<MissionBundleData | null> {
   const mission = await db.missions.get(missionId);
   if (!mission || mission.deletedAt) return null;
-  const [tdrs, participants, communes, notes, photos, actionPoints] = await Promise.all([
+  const [tdrs, participants, communes, notes, photos, actionPoints, reviewComments] = await Promise.all([
     missionRecords('tdrRevisions', missionId),
     missionRecords('participants', missionId),
     missionRecords('communes', missionId),
     missionRecords('visitNotes', missionId),
     missionRecords('photos', missionId),
     missionRecords('actionPoints', missionId),
+    missionRecords('reviewComments', missionId),
   ]);
   const reportHashes = [
     ...new Set(
@@ -56,6 +57,8 @@ export async function loadMissionBundleData(missionId: string): Promise<MissionB
     notes: alive(notes),
     photos: alive(photos),
     actionPoints: alive(actionPoints),
+    reviewComments: alive(reviewComments),
+    settings: null,
     photoBlobs,
   };
 }

@@ -6,6 +6,7 @@ import {
   Paragraph,
   ShadingType,
   Table,
+  TableBorders,
   TableCell,
   TableRow,
   TextRun,
@@ -74,4 +75,45 @@ export function table(spec: TableSpec): Table {
 
 export function spacer(): Paragraph {
   return new Paragraph({ text: '', spacing: { after: 120 } });
+}
+
+/** A bulleted line (a plain indent with a dash: no numbering definitions to carry). */
+export function bullet(text: string): Paragraph {
+  return new Paragraph({ text: `– ${text}`, indent: { left: 360, hanging: 220 }, spacing: { after: 40 } });
+}
+
+/** "Label : value" on one line, the label in bold. */
+export function inline(label: string, value: string, color?: string): Paragraph {
+  return new Paragraph({
+    spacing: { after: 60 },
+    children: [new TextRun({ text: `${label} : `, bold: true }), new TextRun({ text: value, color })],
+  });
+}
+
+/**
+ * A grid without borders (photos side by side, signatures): cells of paragraphs, rows that never
+ * split across pages.
+ */
+export function layoutGrid(rows: Paragraph[][][], columns: number): Table {
+  const width = Math.floor(PAGE_WIDTH_TWIPS / columns);
+  return new Table({
+    width: { size: PAGE_WIDTH_TWIPS, type: WidthType.DXA },
+    columnWidths: Array.from({ length: columns }, () => width),
+    borders: TableBorders.NONE,
+    rows: rows.map(
+      (cells) =>
+        new TableRow({
+          cantSplit: true,
+          children: Array.from(
+            { length: columns },
+            (_, i) =>
+              new TableCell({
+                width: { size: width, type: WidthType.DXA },
+                children: cells[i] ?? [new Paragraph('')],
+                margins: { top: 60, bottom: 60, left: 60, right: 60 },
+              }),
+          ),
+        }),
+    ),
+  });
 }

@@ -67,3 +67,19 @@ export function table(spec: TableSpec): Content {
     margin: [0, 2, 0, 8],
   };
 }
+
+/** "Label : value" on one line, the label in bold. */
+export function inline(label: string, value: string): Content {
+  return { text: [{ text: `${label} : `, bold: true }, value], margin: [0, 0, 0, 2] };
+}
+
+export function bullets(items: string[]): Content {
+  return { ul: items, margin: [0, 0, 0, 4] };
+}
+
+/** Base64 without a stack overflow on large images (String.fromCharCode takes limited arguments). */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}

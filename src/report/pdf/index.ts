@@ -1,30 +1,39 @@
-// The mission report as a PDF, built on the device with pdfmake from the mission's data.
+// The mission report as a PDF, built on the device with pdfmake from the mission's data: French
+// (language tag), a running header with the mission's title and "Page n sur N" at the foot of every
+// page but the title page.
 import type { Content } from 'pdfmake/interfaces';
 import type { BuildOptions, MissionBundle } from '../bundle';
 import { reportLabels as L } from '../labels';
+import { loadLogos } from '../logos';
 import { buildReportModel } from '../model';
 import { startProgress } from '../progress';
-import { heading, PAGE_MARGIN_PT, styles } from './common';
+import { CONTENT_WIDTH_PT, heading, PAGE_MARGIN_PT, styles } from './common';
 import { communeSection } from './communeSection';
 import { loadPdfMake } from './pdfmake';
-import { actionPoints, budgetSummary, cover, participants, tdr } from './sections';
+import { actionPoints, annexes, budgetSummary, cover, freeText, participants, signatures, tdr } from './sections';
 
 export async function buildPdf(bundle: MissionBundle, options: BuildOptions = {}): Promise<Uint8Array> {
   const pdfMake = await loadPdfMake();
   const model = buildReportModel(bundle, options);
-  const photoCount = model.communes.reduce((n, c) => n + c.photos.length, 0);
+  const { parts } = model;
+  const withPhotos = parts.has('visits') && parts.has('photos');
+  const photoCount = withPhotos ? model.communes.reduce((n, c) => n + c.photos.length, 0) : 0;
   const progress = startProgress(model.communes.length + photoCount + 1, options.onProgress);
-  const content: Content[] = [
-    ...cover(model.cover),
-    ...tdr(model.tdr),
-    ...participants(model.participants),
-    heading(L.communesTitle, 1),
-  ];
+  const logos = await loadLogos(bundle, model.logoHashes, { maxWidth: CONTENT_WIDTH_PT / 3 - 16, maxHeight: 70 });
+  const content: Content[] = [...cover(model.cover, logos)];
+  if (parts.has('synthesis')) content.push(...freeText(L.synthesisTitle, model.synthesis));
+  if (parts.has('tdr')) content.push(...tdr(model.tdr));
+  if (parts.has('participants')) content.push(...participants(model.participants));
+  if (parts.has('visits')) content.push(heading(L.communesTitle, 1));
   for (const section of model.communes) {
-    content.push(...(await communeSection(section, bundle, progress)));
+    if (parts.has('visits')) content.push(...(await communeSection(section, bundle, progress, withPhotos)));
     await progress.step();
   }
-  content.push(...budgetSummary(model.budget), ...actionPoints(model.actions));
+  if (parts.has('budget')) content.push(...budgetSummary(model.budget));
+  if (parts.has('actions')) content.push(...actionPoints(model.actions));
+  if (parts.has('conclusion')) content.push(...freeText(L.conclusionTitle, model.conclusion));
+  if (parts.has('signatures')) content.push(...signatures(model.signatures));
+  if (parts.has('annexes')) content.push(...annexes(model.annexes));
   const pdf = pdfMake.createPdf({
     info: { title: `${L.documentTitle} — ${model.cover.missionTitle}`, creator: 'Terrain' },
     language: 'fr-FR',
@@ -33,8 +42,26 @@ export async function buildPdf(bundle: MissionBundle, options: BuildOptions = {}
     defaultStyle: { font: 'Roboto', fontSize: 10 },
     styles,
     content,
+    header: (page) =>
+      page === 1
+        ? null
+        : {
+            text: model.runningHeader,
+            alignment: 'right',
+            fontSize: 8,
+            color: '#666666',
+            margin: [PAGE_MARGIN_PT, 28, PAGE_MARGIN_PT, 0],
+          },
     footer: (page, pages) =>
-      page === 1 ? null : { text: `${page} / ${pages}`, alignment: 'center', fontSize: 8, color: '#666666' },
+      page === 1
+        ? null
+        : {
+            text: L.pageNumber(page, pages),
+            alignment: 'center',
+            fontSize: 8,
+            color: '#666666',
+            margin: [0, 20, 0, 0],
+          },
   });
   const buffer = await pdf.getBuffer();
   progress.finish();

@@ -37,6 +37,12 @@ export async function readDocx(bytes: Uint8Array) {
     tables: tablesOf(html),
     media,
     xml: strFromU8(parts['word/document.xml']),
+    /** Every XML part by path (styles, headers, footers…), as text. */
+    parts: Object.fromEntries(
+      Object.entries(parts)
+        .filter(([path]) => path.endsWith('.xml'))
+        .map(([path, data]) => [path, strFromU8(data)]),
+    ) as Record<string, string>,
   };
 }
 

@@ -28,7 +28,7 @@ describe('the CSV export', () => {
     expect(header).toBe(
       'Commune;Date de la visite;N°;Activité;État;Budget prévu (FCFA);Dépensé (FCFA);Taux d’exécution (%)',
     );
-    expect(first).toBe('Kalaban Exemple;22/07/2024;1;Réhabilitation du forage;Achevé;1250000;1000000;80');
+    expect(first).toBe('Kalaban Exemple;22/07/2024;1;Réhabilitation du forage;Achevée;1250000;1000000;80');
     expect(second).toBe('Kalaban Exemple;22/07/2024;2;Construction d’une salle de classe;En cours;2000000;1500000;75');
   });
 
