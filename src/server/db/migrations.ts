@@ -128,32 +128,7 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
-  '0005_accounts_security': {
-    async up(db: Kysely<unknown>) {
-      // An administrator can disable an account (null: active).
-      await db.schema.alterTable('users').addColumn('disabled_at', 'text').execute();
-      // Failed-login counts shared by every server process (see auth/loginThrottle.ts).
-      await db.schema
-        .createTable('login_throttle')
-        .addColumn('key', 'text', (c) => c.primaryKey())
-        .addColumn('failures', 'integer', (c) => c.notNull())
-        .addColumn('last_failure_at', 'text', (c) => c.notNull())
-        .addColumn('blocked_until', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema.createIndex('login_throttle_last_failure').on('login_throttle').column('last_failure_at').execute();
-      // Devices that logged in before (auth/knownDevices.ts): strangers' failures do not lock them out.
-      await db.schema
-        .createTable('known_devices')
-        .addColumn('token_hash', 'text', (c) => c.notNull())
-        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .addColumn('last_login_at', 'text', (c) => c.notNull())
-        .addPrimaryKeyConstraint('known_devices_pk', ['token_hash', 'user_id'])
-        .execute();
-      await db.schema.createIndex('known_devices_user').on('known_devices').column('user_id').execute();
-      await db.schema.createIndex('sessions_expires').on('sessions').column('expires_at').execute();
-    },
-  },  '0004_mutation_scope': {
+  '0004_mutation_scope': {
     async up(db: Kysely<unknown>) {
       // A mutation id is unique per sender (account + device), not worldwide: another device's id
       // must never make this device's change a "duplicate". SQLite cannot change a primary key, so
@@ -186,6 +161,32 @@ const migrations: Record<string, Migration> = {
         .columns(['table_name', 'mission_id', 'live_number'])
         .execute();
       await fillLiveNumbers(db as Kysely<Database>);
+    },
+  },
+  '0005_accounts_security': {
+    async up(db: Kysely<unknown>) {
+      // An administrator can disable an account (null: active).
+      await db.schema.alterTable('users').addColumn('disabled_at', 'text').execute();
+      // Failed-login counts shared by every server process (see auth/loginThrottle.ts).
+      await db.schema
+        .createTable('login_throttle')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('failures', 'integer', (c) => c.notNull())
+        .addColumn('last_failure_at', 'text', (c) => c.notNull())
+        .addColumn('blocked_until', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('login_throttle_last_failure').on('login_throttle').column('last_failure_at').execute();
+      // Devices that logged in before (auth/knownDevices.ts): strangers' failures do not lock them out.
+      await db.schema
+        .createTable('known_devices')
+        .addColumn('token_hash', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('last_login_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('known_devices_pk', ['token_hash', 'user_id'])
+        .execute();
+      await db.schema.createIndex('known_devices_user').on('known_devices').column('user_id').execute();
+      await db.schema.createIndex('sessions_expires').on('sessions').column('expires_at').execute();
     },
   },
 };

@@ -47,11 +47,11 @@ export function adminRoutes(db: Db): Hono<AppEnv> {
   });
   // Disabling ends every session of the account at once; enabling lets it log in again.
   routes.post('/users/:userId/disable', async (c) => {
-    await setAccountDisabled(db, c.get('user'), c.req.param('userId'), true);
+    await setAccountDisabled(db, c.get('user'), idParam(c.req.param('userId')), true);
     return c.body(null, 204);
   });
   routes.post('/users/:userId/enable', async (c) => {
-    await setAccountDisabled(db, c.get('user'), c.req.param('userId'), false);
+    await setAccountDisabled(db, c.get('user'), idParam(c.req.param('userId')), false);
     return c.body(null, 204);
   });
   routes.get('/missions', async (c) => c.json({ missions: await missionsWithMembers(db) }));
