@@ -175,7 +175,11 @@ const migrations: Record<string, Migration> = {
         .addColumn('last_failure_at', 'text', (c) => c.notNull())
         .addColumn('blocked_until', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('login_throttle_last_failure').on('login_throttle').column('last_failure_at').execute();
+      await db.schema
+        .createIndex('login_throttle_last_failure')
+        .on('login_throttle')
+        .column('last_failure_at')
+        .execute();
       // Devices that logged in before (auth/knownDevices.ts): strangers' failures do not lock them out.
       await db.schema
         .createTable('known_devices')
