@@ -38,5 +38,8 @@ export const SYNC_REQUEST_TIMEOUT_MS = 60_000;
 
 export const LANGUAGE_STORAGE_KEY = 'terrain.lang';
 
-/** A mission archive may hold this much once unzipped: more is refused before it is inflated. */
-export const ARCHIVE_MAX_UNZIPPED_BYTES = 1024 * 1024 * 1024;
+/**
+ * A mission archive may hold this much once unzipped: more is refused before it is inflated. Sized
+ * for a phone, which reads the archive entry by entry and keeps the photos until they are stored.
+ */
+export const ARCHIVE_MAX_UNZIPPED_BYTES = 300 * 1024 * 1024;

@@ -12,7 +12,7 @@ export interface ImportInput {
   /** Records by table name, as read from the archive (not trusted yet). */
   tables: Record<string, unknown[]>;
   /** Photo bytes by content hash (already checked against the hash by the archive reader). */
-  photos: Map<string, { bytes: Uint8Array; thumb: Uint8Array | null }>;
+  photos: Map<string, { bytes: Blob; thumb: Blob | null }>;
 }
 
 export interface ImportSummary {
@@ -59,10 +59,15 @@ export async function applyMissionArchive(input: ImportInput): Promise<ImportRes
       summary[await mergeImportedRecord(table, record as never)] += 1;
     }
     for (const [hash, photo] of input.photos) {
-      if (await db.photoBlobs.get(hash)) continue;
+      const stored = await db.photoBlobs.get(hash);
+      if (stored) {
+        // The server holds a photo per mission: confirmed (and sent if need be) for this one too.
+        if (stored.uploaded === 1) await db.photoBlobs.update(hash, { uploaded: 0 });
+        continue;
+      }
       const type = mimeOf.get(hash) ?? 'image/jpeg';
-      const blob = new Blob([photo.bytes as Uint8Array<ArrayBuffer>], { type });
-      const thumb = photo.thumb ? new Blob([photo.thumb as Uint8Array<ArrayBuffer>], { type }) : blob;
+      const blob = new Blob([photo.bytes], { type });
+      const thumb = photo.thumb ? new Blob([photo.thumb], { type }) : blob;
       await db.photoBlobs.add({ hash, blob, thumb, uploaded: 0 });
       summary.photosAdded += 1;
     }

@@ -9,8 +9,9 @@ export interface ImportOutcome extends ImportSummary {
   missionTitle: string;
 }
 
-export async function importArchive(bytes: Uint8Array): Promise<ImportOutcome> {
-  const content = await readArchive(bytes);
+/** `archive`: the chosen file (read entry by entry), or its bytes. */
+export async function importArchive(archive: Blob | Uint8Array): Promise<ImportOutcome> {
+  const content = await readArchive(archive);
   const result = await applyMissionArchive({
     missionId: content.manifest.missionId,
     tables: content.tables,

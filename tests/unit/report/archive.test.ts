@@ -1,12 +1,14 @@
 // The mission archive: exported from one device, imported into another with no server.
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { report as frReport } from '../../../src/app/i18n/fr/report';
 import { loadMissionArchiveData } from '../../../src/db/repositories/reportBundle';
 import { db } from '../../../src/db/schema';
 import { exportArchive } from '../../../src/report/archive/exportArchive';
 import { ArchiveError } from '../../../src/report/archive/format';
 import { importArchive } from '../../../src/report/archive/importArchive';
 import { readArchive } from '../../../src/report/archive/readArchive';
+import { ARCHIVE_MAX_UNZIPPED_BYTES } from '../../../src/shared/constants';
 import type { VisitNote } from '../../../src/shared/model';
 import { type DemoMission, demoMission } from '../../fixtures/reportBundle';
 
@@ -58,6 +60,23 @@ async function refusal(bytes: Uint8Array): Promise<ArchiveError> {
   const error = await importArchive(bytes).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ArchiveError);
   return error as ArchiveError;
+}
+
+/**
+ * Rewrites the unzipped size a ZIP declares for one file, in its local header and in the central
+ * directory, as a hostile archive would (its content is left as it is).
+ */
+function declareSize(zip: Uint8Array, name: string, size: number): Uint8Array {
+  const out = zip.slice();
+  const view = new DataView(out.buffer);
+  const nameBytes = strToU8(name);
+  const nameAt = (at: number) => Buffer.from(out.subarray(at, at + nameBytes.length)).equals(nameBytes);
+  for (let at = 0; at + 46 < out.length; at++) {
+    const signature = view.getUint32(at, true);
+    if (signature === 0x04034b50 && nameAt(at + 30)) view.setUint32(at + 22, size, true);
+    if (signature === 0x02014b50 && nameAt(at + 46)) view.setUint32(at + 24, size, true);
+  }
+  return out;
 }
 
 beforeEach(clearDevice);
@@ -171,6 +190,47 @@ describe('the mission archive', () => {
     expect((error as ArchiveError).code).toBe('archive-too-large');
     const withinLimit = await readArchive(bomb, 128 * 1024).catch((e: unknown) => e);
     expect((withinLimit as ArchiveError).code).toBe('archive-foreign');
+  });
+
+  it('refuses, from what it declares and before inflating anything, an archive over 300 MB once unzipped', async () => {
+    expect(ARCHIVE_MAX_UNZIPPED_BYTES).toBe(300 * 1024 * 1024);
+    const archive = await exportDemo(demoMission());
+    await clearDevice();
+    // The archive's own data claims 301 MB: refused, whatever it really holds.
+    const claimed = declareSize(archive, 'mission.json', 301 * 1024 * 1024);
+    const error = await refusal(claimed);
+    expect(error.code).toBe('archive-too-large');
+    expect(frReport.archive.errors['archive-too-large']).toContain('{{maxMegabytes}} Mo');
+    expect(await db.missions.count()).toBe(0);
+  });
+
+  it('refuses an archive whose files inflate past the sizes it declares (a lying ZIP bomb)', async () => {
+    // A real archive whose mission.json is 4 MB of zeros (a few KB compressed) said to be 100 bytes;
+    // the limit leaves 1 MB above what the archive declares in all.
+    const entries = unzipSync(await exportDemo(demoMission()));
+    entries['mission.json'] = new Uint8Array(4 * 1024 * 1024);
+    const bomb = declareSize(zipSync(entries), 'mission.json', 100);
+    const declared = Object.entries(entries).reduce(
+      (sum, [name, b]) => sum + (name === 'mission.json' ? 100 : b.length),
+      0,
+    );
+    const error = await readArchive(bomb, declared + 1024 * 1024).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ArchiveError);
+    expect((error as ArchiveError).code).toBe('archive-too-large');
+  });
+
+  it('refuses a file that is bigger or smaller than its ZIP entry says, even within the limit', async () => {
+    const archive = await exportDemo(demoMission());
+    await clearDevice();
+    expect((await refusal(declareSize(archive, 'mission.json', 10))).code).toBe('archive-corrupt');
+  });
+
+  it('imports straight from the chosen file (a Blob), entry by entry', async () => {
+    const demo = demoMission();
+    const archive = await exportDemo(demo);
+    await clearDevice();
+    const outcome = await importArchive(new Blob([archive as Uint8Array<ArrayBuffer>]));
+    expect(outcome).toMatchObject({ missionId: demo.mission.id, photosAdded: 6 });
   });
 
   it('refuses an archive made by a newer version of the app', async () => {

@@ -41,7 +41,7 @@ export const report = {
       'archive-unreadable':
         'This file cannot be read: it is not a .zip archive, or it is damaged. Nothing was imported.',
       'archive-too-large':
-        'This archive is too large once unzipped (over 1 GB): it is not opened. Nothing was imported.',
+        'This archive is too large once unzipped (over {{maxMegabytes}} MB): it is not opened. Nothing was imported.',
       'archive-foreign': 'This file is not a Terrain mission archive. Nothing was imported.',
       'archive-version':
         'This archive comes from a newer version of Terrain: update the app and try again. Nothing was imported.',

@@ -41,7 +41,7 @@ export const report = {
       'archive-unreadable':
         'Ce fichier est illisible : ce n’est pas une archive .zip, ou il est endommagé. Rien n’a été importé.',
       'archive-too-large':
-        'Cette archive est trop volumineuse une fois décompressée (plus de 1 Go) : elle n’est pas ouverte. Rien n’a été importé.',
+        'Cette archive est trop volumineuse une fois décompressée (plus de {{maxMegabytes}} Mo) : elle n’est pas ouverte. Rien n’a été importé.',
       'archive-foreign': 'Ce fichier n’est pas une archive de mission Terrain. Rien n’a été importé.',
       'archive-version':
         'Cette archive vient d’une version plus récente de Terrain : mettez l’application à jour puis réessayez. Rien n’a été importé.',

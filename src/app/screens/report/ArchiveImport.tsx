@@ -4,6 +4,7 @@ import { type ChangeEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { ImportOutcome } from '../../../report/archive/importArchive';
+import { ARCHIVE_MAX_UNZIPPED_BYTES } from '../../../shared/constants';
 
 type State =
   | { status: 'idle' }
@@ -21,11 +22,9 @@ export function ArchiveImport({ missionId }: { missionId: string }) {
     if (!file) return;
     setState({ status: 'busy' });
     try {
-      const [{ importArchive }, bytes] = await Promise.all([
-        import('../../../report/archive/importArchive'),
-        file.arrayBuffer(),
-      ]);
-      setState({ status: 'done', outcome: await importArchive(new Uint8Array(bytes)) });
+      const { importArchive } = await import('../../../report/archive/importArchive');
+      // The file itself, not its bytes: the archive is read entry by entry, never whole in memory.
+      setState({ status: 'done', outcome: await importArchive(file) });
     } catch (error) {
       const { ArchiveError } = await import('../../../report/archive/format');
       if (!(error instanceof ArchiveError)) console.error('Terrain: archive import failed', error);
@@ -47,7 +46,9 @@ export function ArchiveImport({ missionId }: { missionId: string }) {
       )}
       {state.status === 'failed' && (
         <p className="error" role="alert">
-          {t(`archive.errors.${state.code as 'unexpected'}`)}
+          {t(`archive.errors.${state.code as 'unexpected'}`, {
+            maxMegabytes: ARCHIVE_MAX_UNZIPPED_BYTES / (1024 * 1024),
+          })}
         </p>
       )}
       {state.status === 'done' && (
