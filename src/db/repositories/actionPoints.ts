@@ -3,6 +3,7 @@
 // each change waits in the outbox. A point keeps its N° for good: minutes refer to points by number.
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { TEXT_MAX } from '../../shared/fieldLimits';
 import type { ActionPoint, ActionStatus, Mission } from '../../shared/model';
 import { deleteRecord, insertRecord, newRecordBase, updateRecord } from '../mutations';
 import { db } from '../schema';
@@ -72,10 +73,10 @@ export function actionPointToDraft({ point, action, responsible, comments, dueDa
 
 export function validateActionPoint(draft: ActionPointDraft): FieldErrors {
   const errors: FieldErrors = {};
-  checkText(errors, 'point', draft.point, 2000, true);
-  checkText(errors, 'action', draft.action, 5000);
-  checkText(errors, 'responsible', draft.responsible, 300);
-  checkText(errors, 'comments', draft.comments, 5000);
+  checkText(errors, 'point', draft.point, TEXT_MAX.actionPoint, true);
+  checkText(errors, 'action', draft.action, TEXT_MAX.actionAction);
+  checkText(errors, 'responsible', draft.responsible, TEXT_MAX.actionResponsible);
+  checkText(errors, 'comments', draft.comments, TEXT_MAX.actionComments);
   if (draft.dueDate !== '' && !isDay(draft.dueDate)) errors.dueDate = 'date-invalid';
   return errors;
 }

@@ -3,6 +3,7 @@
 // the outbox for the server. Listed in itinerary order: by planned date, undated last.
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { TEXT_MAX } from '../../shared/fieldLimits';
 import type { Commune, Mission } from '../../shared/model';
 import { deleteRecord, insertRecord, newRecordBase, updateRecord } from '../mutations';
 import { db } from '../schema';
@@ -64,9 +65,9 @@ function readCoordinate(text: string): number | null {
 /** The planned date must fall within the mission's dates, when the mission has them. */
 export function validateCommune(draft: CommuneDraft, mission: Pick<Mission, 'startDate' | 'endDate'>): FieldErrors {
   const errors: FieldErrors = {};
-  checkText(errors, 'name', draft.name, 200, true);
-  checkText(errors, 'region', draft.region, 200);
-  checkText(errors, 'cercle', draft.cercle, 200);
+  checkText(errors, 'name', draft.name, TEXT_MAX.communeName, true);
+  checkText(errors, 'region', draft.region, TEXT_MAX.communeRegion);
+  checkText(errors, 'cercle', draft.cercle, TEXT_MAX.communeCercle);
   if (draft.plannedDate !== '') {
     if (!isDay(draft.plannedDate)) errors.plannedDate = 'date-invalid';
     else if (draft.plannedDate < mission.startDate || draft.plannedDate > mission.endDate)

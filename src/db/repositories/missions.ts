@@ -2,6 +2,7 @@
 // queries and written only through the mutation layer, so each change also waits in the outbox for
 // the server. Forms hand in drafts (what was typed); the records are built and checked here.
 import { useLiveQuery } from 'dexie-react-hooks';
+import { TEXT_MAX, VEHICLE_SEATS } from '../../shared/fieldLimits';
 import type { Mission, MissionStatus } from '../../shared/model';
 import { newId } from '../ids';
 import { insertRecord, newRecordBase, updateRecord } from '../mutations';
@@ -92,17 +93,18 @@ export function missionToDraft(mission: Mission): MissionDraft {
 
 export function validateMission(draft: MissionDraft): FieldErrors {
   const errors: FieldErrors = {};
-  checkText(errors, 'title', draft.title, 300, true);
-  checkText(errors, 'project', draft.project, 300);
+  checkText(errors, 'title', draft.title, TEXT_MAX.missionTitle, true);
+  checkText(errors, 'project', draft.project, TEXT_MAX.missionProject);
   if (draft.startDate === '') errors.startDate = 'required';
   else if (!isDay(draft.startDate)) errors.startDate = 'date-invalid';
   if (draft.endDate === '') errors.endDate = 'required';
   else if (!isDay(draft.endDate)) errors.endDate = 'date-invalid';
   else if (!errors.startDate && draft.endDate < draft.startDate) errors.endDate = 'end-before-start';
   draft.vehicles.forEach((vehicle, i) => {
-    checkText(errors, `vehicles.${i}.label`, vehicle.label, 200, true);
-    checkText(errors, `vehicles.${i}.driver`, vehicle.driver, 200);
-    if (!/^\s*\d{1,2}\s*$/.test(vehicle.seats) || Number(vehicle.seats) < 1)
+    checkText(errors, `vehicles.${i}.label`, vehicle.label, TEXT_MAX.vehicleLabel, true);
+    checkText(errors, `vehicles.${i}.driver`, vehicle.driver, TEXT_MAX.vehicleDriver);
+    const seats = Number(vehicle.seats);
+    if (!/^\s*\d+\s*$/.test(vehicle.seats) || seats < VEHICLE_SEATS.min || seats > VEHICLE_SEATS.max)
       errors[`vehicles.${i}.seats`] = 'seats-invalid';
   });
   return errors;

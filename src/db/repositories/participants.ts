@@ -3,6 +3,7 @@
 // `order` is the N° of the table: kept as 1..n, so the list, the report and the N° always agree.
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { TEXT_MAX } from '../../shared/fieldLimits';
 import type { Participant, ParticipantRole } from '../../shared/model';
 import { normaliseEmail } from '../../shared/participants/email';
 import type { ParticipantFields } from '../../shared/participants/parse';
@@ -53,9 +54,9 @@ export function participantToDraft(p: Participant): ParticipantDraft {
 
 export function validateParticipant(draft: ParticipantDraft): FieldErrors {
   const errors: FieldErrors = {};
-  checkText(errors, 'fullName', draft.fullName, 200, true);
-  checkText(errors, 'function', draft.function, 200);
-  checkText(errors, 'organisation', draft.organisation, 200);
+  checkText(errors, 'fullName', draft.fullName, TEXT_MAX.participantFullName, true);
+  checkText(errors, 'function', draft.function, TEXT_MAX.participantFunction);
+  checkText(errors, 'organisation', draft.organisation, TEXT_MAX.participantOrganisation);
   const phone = normalisePhone(draft.phone);
   if (!phone.ok) errors.phone = phone.error;
   const email = normaliseEmail(draft.email);

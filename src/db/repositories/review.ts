@@ -3,7 +3,10 @@
 // trace: a state change with its reviewComments record (the note's history: who, when, from, to,
 // why), a settled conflict with the chosen value. Both sync like any record, to every device.
 import { useLiveQuery } from 'dexie-react-hooks';
+import { TEXT_MAX } from '../../shared/fieldLimits';
 import type { Conflict, NoteState, ReviewComment, SyncedTable, VisitNote } from '../../shared/model';
+import type { Role } from '../../shared/protocol';
+import { isNoteReadOnlyFor, isReviewer, REVIEW_ACTIONS, type ReviewAction } from '../../shared/reviewRules';
 import { nowIso } from '../ids';
 import { insertRecord, newRecordBase, updateRecord } from '../mutations';
 import { db } from '../schema';
@@ -25,22 +28,11 @@ export class ReviewError extends Error {
   }
 }
 
-type Role = 'member' | 'coordinator' | 'admin';
-export const isReviewer = (role: Role | undefined) => role === 'coordinator' || role === 'admin';
+// The rules are the server's own (src/shared/reviewRules.ts), so the app offers only what the
+// server will accept; the server stays the judge (a refused change stays visible with its reason).
+export { availableActions, isReviewer, type ReviewAction } from '../../shared/reviewRules';
 
-/**
- * The server's rules (src/server/sync/policies.ts), mirrored so the app offers only what the server
- * will accept; the server stays the judge (a refused change stays visible with its reason).
- */
-const TRANSITIONS = {
-  submit: { from: ['brouillon', 'a_revoir'], to: 'soumise', reviewer: false, needsText: false },
-  requestChanges: { from: ['soumise'], to: 'a_revoir', reviewer: true, needsText: true },
-  validate: { from: ['soumise'], to: 'validee', reviewer: true, needsText: false },
-  reopen: { from: ['validee'], to: 'a_revoir', reviewer: true, needsText: true },
-} as const satisfies Record<string, { from: NoteState[]; to: NoteState; reviewer: boolean; needsText: boolean }>;
-export type ReviewAction = keyof typeof TRANSITIONS;
-
-export const COMMENT_MAX_CHARS = 5000;
+export const COMMENT_MAX_CHARS = TEXT_MAX.reviewComment;
 
 /** The settings key of the name a person typed to sign TdR revisions (tdr.ts), used when nobody is logged in. */
 const WHO_SETTING_KEY = 'who';
@@ -53,19 +45,11 @@ async function who(): Promise<{ name: string; role: Role }> {
   return { name: typeof typed === 'string' ? typed : '', role: 'member' };
 }
 
-/** The actions `role` may take on a note in `state`, in the order the screen offers them. */
-export function availableActions(state: NoteState, role: Role | undefined): ReviewAction[] {
-  return (Object.keys(TRANSITIONS) as ReviewAction[]).filter((action) => {
-    const rule = TRANSITIONS[action];
-    return (rule.from as readonly NoteState[]).includes(state) && (!rule.reviewer || isReviewer(role));
-  });
-}
-
-export const commentRequired = (action: ReviewAction) => TRANSITIONS[action].needsText;
+export const commentRequired = (action: ReviewAction) => REVIEW_ACTIONS[action].needsText;
 
 /** Moves a note to its next state and records the step (and the comment) in its history. */
 export async function changeNoteState(noteId: string, action: ReviewAction, text = ''): Promise<ReviewComment> {
-  const rule = TRANSITIONS[action];
+  const rule = REVIEW_ACTIONS[action];
   const comment = text.trim();
   if (rule.needsText && comment === '') throw new ReviewError('comment-required');
   if (comment.length > COMMENT_MAX_CHARS) throw new ReviewError('comment-too-long');
@@ -109,7 +93,7 @@ export async function resolveConflict(conflictId: string, value: unknown): Promi
     if (conflict.resolvedAt) return; // settled meanwhile (by someone else, through sync)
     const record = await db.table(table).get(conflict.recordId);
     if (!record) throw new ReviewError('note-not-found');
-    if (table === 'visitNotes' && record.state === 'validee' && !isReviewer(actor.role)) {
+    if (table === 'visitNotes' && isNoteReadOnlyFor(record.state, actor.role)) {
       throw new ReviewError('note-read-only');
     }
     await updateRecord(table, conflict.recordId, { [conflict.field]: value });

@@ -3,6 +3,7 @@
 // so every version stays readable and any two can be compared, on every device.
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { TEXT_MAX } from '../../shared/fieldLimits';
 import { TDR_SECTIONS, type TdrRevision, type TdrSection } from '../../shared/model';
 import { insertRecord, newRecordBase } from '../mutations';
 import { db } from '../schema';
@@ -15,8 +16,6 @@ export interface TdrDraft {
   authorName: string;
   sections: TdrSections;
 }
-
-const SECTION_MAX_CHARS = 50_000;
 
 /** A settings key that may hold the name of the person using this device (no account needed). */
 export const WHO_SETTING_KEY = 'who';
@@ -60,9 +59,9 @@ export function emptySections(): TdrSections {
 /** `previous` is the revision being edited: saving it unchanged would make an empty revision. */
 export function validateTdr(draft: TdrDraft, previous: TdrRevision | null): FieldErrors {
   const errors: FieldErrors = {};
-  checkText(errors, 'authorName', draft.authorName, 200, true);
+  checkText(errors, 'authorName', draft.authorName, TEXT_MAX.tdrAuthorName, true);
   for (const section of TDR_SECTIONS)
-    checkText(errors, `sections.${section}`, draft.sections[section], SECTION_MAX_CHARS);
+    checkText(errors, `sections.${section}`, draft.sections[section], TEXT_MAX.tdrSection);
   const texts = TDR_SECTIONS.map((s) => draft.sections[s].trim());
   if (!previous && texts.every((text) => text === '')) errors.root = 'tdr-empty';
   if (previous && TDR_SECTIONS.every((s, i) => previous.sections[s].trim() === texts[i])) errors.root = 'tdr-unchanged';

@@ -4,6 +4,7 @@
 // are made by the server and only settled by people.
 import type { NoteState, SyncedTable } from '../../shared/model';
 import type { User } from '../../shared/protocol';
+import { isNoteReadOnlyFor, isReviewer, mayChangeState, REVIEWER_DECISIONS } from '../../shared/reviewRules';
 
 export interface PolicyInput {
   user: User;
@@ -22,26 +23,14 @@ export interface PolicyInput {
 export type PolicyRefusal = { code: 'forbidden' | 'read-only' | 'forbidden-transition' };
 type Policy = (input: PolicyInput) => PolicyRefusal | null;
 
-const isReviewer = (user: User) => user.role === 'coordinator' || user.role === 'admin';
-
-/** Who may move a visit note from one state to another ("from>to"). */
-const NOTE_TRANSITIONS: Record<string, 'member' | 'reviewer'> = {
-  'brouillon>soumise': 'member',
-  'a_revoir>soumise': 'member',
-  'soumise>a_revoir': 'reviewer',
-  'soumise>validee': 'reviewer',
-  'validee>a_revoir': 'reviewer',
-};
-
+// The review rules themselves are shared with the app: src/shared/reviewRules.ts.
 const visitNotes: Policy = ({ user, before, after, changed, conflicted }) => {
   // A new note starts as a draft: creating it in another state is a transition from brouillon.
   const from = (before?.state as NoteState | undefined) ?? 'brouillon';
   const to = after.state as NoteState;
-  if (from === 'validee' && !isReviewer(user) && changed.length + conflicted.length > 0) return { code: 'read-only' };
+  if (isNoteReadOnlyFor(from, user.role) && changed.length + conflicted.length > 0) return { code: 'read-only' };
   if (from === to) return null;
-  const allowed = NOTE_TRANSITIONS[`${from}>${to}`];
-  if (!allowed || (allowed === 'reviewer' && !isReviewer(user))) return { code: 'forbidden-transition' };
-  return null;
+  return mayChangeState(user.role, from, to) ? null : { code: 'forbidden-transition' };
 };
 
 /** Only the settlement of a conflict may be pushed; its values are the server's record of both sides. */
@@ -56,11 +45,11 @@ const conflicts: Policy = ({ before, changed, conflicted }) => {
  * decision (sent back, validated) may only be recorded by a coordinator, so a refused state change
  * cannot leave a false step in the history.
  */
-const REVIEWER_STEPS = new Set<unknown>(['a_revoir', 'validee']);
+const REVIEWER_STEPS = new Set<unknown>(REVIEWER_DECISIONS);
 const reviewComments: Policy = ({ user, before, after, changed, conflicted }) => {
   const edits = [...changed, ...conflicted].filter((field) => field !== 'updatedAt');
   if (before) return edits.length > 0 ? { code: 'forbidden' } : null;
-  return REVIEWER_STEPS.has(after.toState) && !isReviewer(user) ? { code: 'forbidden' } : null;
+  return REVIEWER_STEPS.has(after.toState) && !isReviewer(user.role) ? { code: 'forbidden' } : null;
 };
 
 const policies: Partial<Record<SyncedTable, Policy>> = { visitNotes, conflicts, reviewComments };

@@ -6,6 +6,7 @@ import { useLocation } from 'wouter';
 import { createCommune, emptyCommuneDraft, useCommunes } from '../../../db/repositories/communes';
 import { useMission } from '../../../db/repositories/missions';
 import { createVisitNote } from '../../../db/repositories/visitNotes';
+import { TEXT_MAX } from '../../../shared/fieldLimits';
 import { Field, FormError, inputProps } from '../../components/Field';
 import { saveErrorMessage } from './saveErrors';
 
@@ -68,7 +69,11 @@ export function NewVisitForm({ missionId }: { missionId: string }) {
             {...form.register('communeName', {
               validate: (v) =>
                 !typing ||
-                (v.trim() === '' ? t('create.nameRequired') : v.length > 200 ? t('create.nameTooLong') : true),
+                (v.trim() === ''
+                  ? t('create.nameRequired')
+                  : v.length > TEXT_MAX.communeName
+                    ? t('create.nameTooLong')
+                    : true),
             })}
           />
         </Field>
