@@ -205,3 +205,9 @@ export async function migrateToLatest(db: Db): Promise<void> {
     throw new Error(`Migration ${failed?.migrationName ?? ''} impossible : ${String(error)}`);
   }
 }
+
+/** Brings an empty database up to migration `name` only: tests of a migration start from the schema before it. */
+export async function migrateUpTo(db: Db, name: string): Promise<void> {
+  const { error } = await new Migrator({ db, provider }).migrateTo(name);
+  if (error) throw new Error(`Migration jusqu’à ${name} impossible : ${String(error)}`);
+}
