@@ -54,12 +54,31 @@ export async function readJsonValue(c: Context, maxBytes = REQUEST_MAX_BYTES): P
   return withBodySlot(c, async () => {
     const raw = await readCapped(c.req.raw.body, maxBytes);
     const text = (await decode(raw, c.req.header('content-encoding'), maxBytes)).toString('utf8');
+    let value: unknown;
     try {
-      return JSON.parse(text) as unknown;
+      value = JSON.parse(text) as unknown;
     } catch {
       throw new ApiError(400, 'invalid-body', { reason: 'malformed-json' });
     }
+    // A "__proto__" key is never data: schemas would silently drop it (and copying it elsewhere
+    // could replace a prototype). Only bodies whose text holds it are walked.
+    if (text.includes('"__proto__"') && hasProtoKey(value)) {
+      throw new ApiError(400, 'invalid-body', { reason: 'forbidden-key' });
+    }
+    return value;
   });
+}
+
+/** Whether any object in `value` has an own "__proto__" key (walked without recursion). */
+function hasProtoKey(value: unknown): boolean {
+  const stack = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (item === null || typeof item !== 'object') continue;
+    if (Object.hasOwn(item, '__proto__')) return true;
+    for (const child of Object.values(item)) stack.push(child);
+  }
+  return false;
 }
 
 /** Validates a value against a schema; a mismatch becomes 400 invalid-body with the first issues. */

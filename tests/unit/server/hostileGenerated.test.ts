@@ -172,6 +172,8 @@ describe('generated hostile requests', () => {
         continue;
       }
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      if (process.env.HOSTILE_REPORT && status < 300)
+        fs.appendFileSync(`${process.env.HOSTILE_REPORT}.ok`, `${status} ${request.label}\n`);
       if (status >= 500) failures.push(`${request.label}: ${status} ${text.slice(0, 200)}`);
       // An API error is always JSON with a code and a French message.
       if (status >= 400 && request.method !== 'HEAD') {
@@ -194,7 +196,12 @@ describe('generated hostile requests', () => {
     if (process.env.HOSTILE_REPORT) fs.writeFileSync(process.env.HOSTILE_REPORT, failures.join('\n'));
     expect(failures, failures.slice(0, 40).join('\n')).toEqual([]);
     // The server's data and files are exactly as before.
-    expect(await snapshot()).toBe(before);
+    const after = await snapshot();
+    if (process.env.HOSTILE_REPORT && after !== before) {
+      fs.writeFileSync(`${process.env.HOSTILE_REPORT}.before`, before);
+      fs.writeFileSync(`${process.env.HOSTILE_REPORT}.after`, after);
+    }
+    expect(after).toBe(before);
     // The member can still sync: nothing was broken for the mission.
     const res = await server.call('POST', '/api/sync/pull', {
       token: world.memberToken,
