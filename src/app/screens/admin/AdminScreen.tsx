@@ -2,7 +2,7 @@
 // the device). Every call goes through src/sync/adminApi.ts.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { User } from '../../../shared/protocol';
+import type { AdminUser } from '../../../shared/protocol';
 import { type AdminMission, adminApi } from '../../../sync/adminApi';
 import { SyncError } from '../../../sync/http';
 import { FormError } from '../../components/Field';
@@ -15,7 +15,7 @@ import { UsersTable } from './UsersTable';
 
 function useAdminData(enabled: boolean) {
   const describeError = useDescribeSyncError();
-  const [data, setData] = useState<{ users: User[]; missions: AdminMission[] } | null>(null);
+  const [data, setData] = useState<{ users: AdminUser[]; missions: AdminMission[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const reload = useCallback(async () => {
     try {
@@ -50,7 +50,7 @@ export function AdminScreen() {
         <FormError message={error} />
         {data ? (
           <>
-            <UsersTable users={data.users} />
+            <UsersTable users={data.users} currentUserId={session.user.id} onChanged={reload} />
             <CreateUserForm onCreated={reload} />
             <MissionMembers missions={data.missions} users={data.users} onChanged={reload} />
           </>
