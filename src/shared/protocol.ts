@@ -89,10 +89,16 @@ export const pushRequestSchema = z.object({
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 /** The server's copy of a record: its data, version and sequence number. */
+/**
+ * Ids as the server sends them back: records stored before the id rule (src/shared/ids.ts) may hold
+ * others, and one such record must not make every pull fail on the device.
+ */
+const storedId = z.string().min(1).max(64);
+
 export const serverRecordSchema = z.object({
   table: syncedTableSchema,
-  id,
-  missionId: id,
+  id: storedId,
+  missionId: storedId,
   version: z.number().int().positive(),
   seq: z.number().int().positive(),
   data: z.record(z.string(), z.unknown()),
@@ -133,9 +139,9 @@ export const pullResponseSchema = z.object({
   /** In server sequence order; a deleted record comes as a tombstone (data.deletedAt set). */
   changes: z.array(serverRecordSchema),
   /** The new cursor of every mission the user belongs to. */
-  cursors: z.record(id, z.number().int().nonnegative()),
+  cursors: z.record(storedId, z.number().int().nonnegative()),
   /** The missions the user belongs to now. */
-  missions: z.array(id),
+  missions: z.array(storedId),
   hasMore: z.boolean(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
