@@ -23,6 +23,8 @@ export const errorMessages = {
   'photo-hash-mismatch': 'La photo reçue est abîmée (empreinte incorrecte) : elle sera renvoyée.',
   'photo-too-large': 'Photo trop volumineuse.',
   'photo-not-found': 'Photo introuvable sur le serveur.',
+  'photo-not-image': 'Ce fichier n’est pas une photo (JPEG, PNG ou WebP) : il a été refusé.',
+  'photo-not-possessed': 'Cette photo n’a pas été envoyée pour cette mission : enregistrement refusé.',
   internal: 'Erreur interne du serveur. Réessayez plus tard ; rien n’a été perdu sur votre appareil.',
 } as const;
 

@@ -128,6 +128,31 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0003_photo_possession': {
+    async up(db: Kysely<unknown>) {
+      // Which mission uploaded which photo (photos/possession.ts): knowing a hash is not having it.
+      await db.schema
+        .createTable('photo_possessions')
+        .addColumn('hash', 'text', (c) => c.notNull())
+        .addColumn('mission_id', 'text', (c) => c.notNull())
+        .addColumn('since', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('photo_possessions_pk', ['hash', 'mission_id'])
+        .execute();
+      await db.schema.createIndex('photo_possessions_mission').on('photo_possessions').column('mission_id').execute();
+      // Before this table, a mission referencing a stored photo could read it: it keeps it.
+      const typed = db as Kysely<Database>;
+      await typed
+        .insertInto('photo_possessions')
+        .columns(['hash', 'mission_id', 'since'])
+        .expression(
+          typed
+            .selectFrom('photo_refs as r')
+            .innerJoin('photo_blobs as b', 'b.hash', 'r.hash')
+            .select(['r.hash', 'r.mission_id', 'b.stored_at']),
+        )
+        .execute();
+    },
+  },
   '0004_mutation_scope': {
     async up(db: Kysely<unknown>) {
       // A mutation id is unique per sender (account + device), not worldwide: another device's id

@@ -98,6 +98,13 @@ export interface KnownDevicesTable {
   last_login_at: string;
 }
 
+/** A mission holds a photo once an upload for that mission finished with its bytes (photos/possession.ts). */
+export interface PhotoPossessionsTable {
+  hash: string;
+  mission_id: string;
+  since: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -108,6 +115,7 @@ export interface Database {
   counters: CountersTable;
   photo_blobs: PhotoBlobsTable;
   photo_refs: PhotoRefsTable;
+  photo_possessions: PhotoPossessionsTable;
   login_throttle: LoginThrottleTable;
   known_devices: KnownDevicesTable;
 }

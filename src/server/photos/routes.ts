@@ -1,8 +1,8 @@
-// Photo endpoints: which hashes the server lacks, resumable uploads (tus), and download. Every one
-// checks that the caller belongs to the photo's mission before touching a byte.
+// Photo endpoints: which hashes a mission lacks, resumable uploads (tus), and download. Every one
+// checks that the caller belongs to the photo's mission before touching a byte; an upload is
+// touched only by its uploader (or an administrator).
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
-import { Metadata, type Server } from '@tus/server';
 import { type Context, Hono } from 'hono';
 import { REQUEST_MAX_BYTES } from '../../shared/constants';
 import type { ErrorCode } from '../../shared/errors';
@@ -13,25 +13,10 @@ import type { Db } from '../db/database';
 import { ApiError, errorBody } from '../errors';
 import { rejectLargeBodies } from '../http/bodyLimit';
 import { readJson } from '../http/readJson';
+import { canReadPhoto } from './possession';
 import { missingHashes, photoPath, storedPhoto } from './store';
-import { createTusServer } from './tus';
-
-const UPLOAD_ID = /^[0-9a-f]{32}$/;
-
-/** The mission an upload is for: from Upload-Metadata on creation, from the stored upload after. */
-async function uploadMission(tus: Server, req: Request, id: string | undefined): Promise<string | null> {
-  if (req.method === 'POST') {
-    try {
-      return Metadata.parse(req.headers.get('upload-metadata') ?? undefined).missionId ?? null;
-    } catch {
-      return null;
-    }
-  }
-  if (!id || !UPLOAD_ID.test(id)) throw new ApiError(404, 'not-found');
-  const upload = await tus.datastore.getUpload(id).catch(() => null);
-  if (!upload) throw new ApiError(404, 'not-found');
-  return upload.metadata?.missionId ?? null;
-}
+import { createPhotoUploads } from './tus';
+import { parseCreationMetadata, uploadTarget } from './uploadRequest';
 
 /** tus answers errors in plain text; the app gets them as JSON with a code, tus headers kept. */
 async function asJsonError(res: Response): Promise<Response> {
@@ -47,16 +32,28 @@ async function asJsonError(res: Response): Promise<Response> {
 }
 
 export function photoRoutes(db: Db, dataDir: string): Hono<AppEnv> {
-  const tus = createTusServer(db, dataDir);
+  const uploads = createPhotoUploads(db, dataDir);
   const routes = new Hono<AppEnv>();
   routes.use('*', requireUser(db));
 
   const upload = async (c: Context<AppEnv>) => {
-    if (c.req.method === 'GET') throw new ApiError(404, 'not-found');
-    const missionId = await uploadMission(tus, c.req.raw, c.req.param('id'));
-    if (!missionId) throw new ApiError(400, 'invalid-body', { reason: 'missionId-missing' });
-    if (!(await isMember(db, c.get('user'), missionId))) throw new ApiError(403, 'not-member');
-    return asJsonError(await tus.handleWeb(c.req.raw));
+    const user = c.get('user');
+    const { id } = uploadTarget(c.req.url);
+    const method = c.req.method;
+    if (id === null && method === 'POST') {
+      if (c.req.header('upload-concat') !== undefined) {
+        throw new ApiError(400, 'bad-request', { reason: 'upload-concat' });
+      }
+      const metadata = parseCreationMetadata(c.req.header('upload-metadata'));
+      if (!(await isMember(db, user, metadata.missionId))) throw new ApiError(403, 'not-member');
+      return asJsonError(await uploads.create(c.req.raw, metadata, user.id));
+    }
+    if (id === null || !['HEAD', 'PATCH', 'DELETE'].includes(method)) throw new ApiError(404, 'not-found');
+    const owner = await uploads.owner(id);
+    if (!owner) throw new ApiError(404, 'not-found');
+    if (!(await isMember(db, user, owner.missionId))) throw new ApiError(403, 'not-member');
+    if (user.role !== 'admin' && owner.uploaderId !== user.id) throw new ApiError(403, 'forbidden');
+    return asJsonError(await uploads.handle(c.req.raw));
   };
   routes.all('/uploads', upload);
   routes.all('/uploads/', upload);
@@ -65,17 +62,20 @@ export function photoRoutes(db: Db, dataDir: string): Hono<AppEnv> {
   routes.post('/missing', rejectLargeBodies(REQUEST_MAX_BYTES), async (c) => {
     const body = await readJson(c, missingPhotosRequestSchema);
     if (!(await isMember(db, c.get('user'), body.missionId))) throw new ApiError(403, 'not-member');
-    return c.json({ missing: await missingHashes(db, body.hashes) });
+    return c.json({ missing: await missingHashes(db, body.missionId, body.hashes) });
   });
 
   routes.get('/:hash', async (c) => {
     const hash = c.req.param('hash');
     if (!sha256Schema.safeParse(hash).success) throw new ApiError(404, 'photo-not-found');
     const user = c.get('user');
-    const refs = await db.selectFrom('photo_refs').select('mission_id').where('hash', '=', hash).execute();
-    if (refs.length === 0 && user.role !== 'admin') throw new ApiError(404, 'photo-not-found');
-    const mine = new Set(await missionIdsOf(db, user));
-    if (user.role !== 'admin' && !refs.some((r) => mine.has(r.mission_id))) throw new ApiError(403, 'not-member');
+    if (!(await canReadPhoto(db, user, hash))) {
+      // Referenced by a mission of mine but not uploaded for it (yet): not found, as before its upload.
+      const refs = await db.selectFrom('photo_refs').select('mission_id').where('hash', '=', hash).execute();
+      const mine = new Set(await missionIdsOf(db, user));
+      if (refs.length > 0 && !refs.some((r) => mine.has(r.mission_id))) throw new ApiError(403, 'not-member');
+      throw new ApiError(404, 'photo-not-found');
+    }
     const blob = await storedPhoto(db, hash);
     const file = photoPath(dataDir, hash);
     if (!blob || !fs.existsSync(file)) throw new ApiError(404, 'photo-not-found');

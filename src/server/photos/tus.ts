@@ -1,57 +1,103 @@
 // Resumable photo uploads (tus 1.0.0, @tus/server with a file store under DATA_DIR/uploads): a link
-// cut mid-photo resumes at the server's offset. When the last byte arrives the SHA-256 announced in
-// the metadata is checked and the file moves to the content-addressed store (store.ts).
+// cut mid-photo resumes at the server's offset. When the last byte arrives the upload is finished
+// (uploadStore.ts): SHA-256 and image type checked, file moved to the content-addressed store.
+// The routes (routes.ts) decide who may do what before a request reaches tus; here tus gets only
+// the upload id of the path, the metadata the server wrote, and answers errors as JSON codes.
 import path from 'node:path';
-import { FileStore } from '@tus/file-store';
-import { Server, type Upload } from '@tus/server';
+import { ERRORS, Server, type Upload } from '@tus/server';
 import { PHOTO_MAX_BYTES } from '../../shared/constants';
 import type { ErrorCode } from '../../shared/errors';
-import { sha256Schema } from '../../shared/protocol';
-import type { Db } from '../db/database';
 import { errorBody } from '../errors';
-import { keepUpload, PHOTO_MIMES } from './store';
+import { type CreationMetadata, creationMetadata, uploadIdOfUrl } from './uploadRequest';
+import { type FinishOutcome, PhotoUploadStore, type UploadOwner } from './uploadStore';
 
 export const UPLOADS_PATH = '/api/photos/uploads';
-/** Unfinished uploads older than this are removed at start. */
+/** Unfinished uploads (and the finished mark of finished ones) older than this are removed. */
 const UPLOAD_EXPIRY_MS = 7 * 24 * 60 * 60 * 1000;
+const SWEEP_EVERY_MS = 60 * 60 * 1000;
 
 const tusError = (status_code: number, code: ErrorCode) => ({
   status_code,
   body: JSON.stringify(errorBody(code)),
 });
 
-export function uploadMime(upload: Upload): string {
-  const type = upload.metadata?.filetype ?? '';
-  return PHOTO_MIMES.has(type) ? type : 'image/jpeg';
+const refusedFinish: Partial<Record<FinishOutcome, { status_code: number; body: string }>> = {
+  'photo-hash-mismatch': tusError(400, 'photo-hash-mismatch'),
+  'photo-not-image': tusError(415, 'photo-not-image'),
+  gone: tusError(404, 'not-found'),
+};
+
+/** tus refusals of features we do not offer (501) and a busy upload (500) in the app's terms. */
+function mappedTusError(error: unknown): { status_code: number; body: string } | undefined {
+  if (
+    error === ERRORS.UNSUPPORTED_CONCATENATION_EXTENSION ||
+    error === ERRORS.UNSUPPORTED_CREATION_DEFER_LENGTH_EXTENSION ||
+    error === ERRORS.UNSUPPORTED_EXPIRATION_EXTENSION
+  ) {
+    return tusError(400, 'bad-request');
+  }
+  // tus-js-client retries a 423 by itself.
+  if (error === ERRORS.ERR_LOCK_TIMEOUT) return tusError(423, 'server-busy');
+  return undefined;
 }
 
-export function createTusServer(db: Db, dataDir: string): Server {
+export interface PhotoUploads {
+  /** Creation: the server's metadata (checked by the route) and the uploader, never the client's. */
+  create(req: Request, metadata: CreationMetadata, uploaderId: string): Promise<Response>;
+  /** HEAD, PATCH, DELETE of an upload the route has allowed. */
+  handle(req: Request): Promise<Response>;
+  owner(id: string): Promise<UploadOwner | null>;
+  /** Finishes uploads a crash left complete, removes expired ones (run at start and every hour). */
+  sweep(): Promise<void>;
+  store: PhotoUploadStore;
+}
+
+export function createPhotoUploads(db: import('../db/database').Db, dataDir: string): PhotoUploads {
   const directory = path.join(dataDir, 'uploads');
-  const datastore = new FileStore({ directory, expirationPeriodInMilliseconds: UPLOAD_EXPIRY_MS });
+  const store = new PhotoUploadStore({ db, dataDir }, { directory, expirationPeriodInMilliseconds: UPLOAD_EXPIRY_MS });
+  const creations = new WeakMap<Request, Record<string, string>>();
   const server = new Server({
     path: UPLOADS_PATH,
-    datastore,
+    datastore: store,
     maxSize: PHOTO_MAX_BYTES,
     relativeLocation: true,
-    async onUploadCreate(_req, upload) {
-      if (!sha256Schema.safeParse(upload.metadata?.hash).success) throw tusError(400, 'invalid-body');
+    // The id is the path's last segment and nothing else (never a part of the query string).
+    getFileIdFromRequest: (req) => uploadIdOfUrl(req.url) ?? undefined,
+    async onUploadCreate(req, upload: Upload) {
+      const metadata = creations.get(req);
+      if (!metadata) throw tusError(400, 'invalid-body');
       if (!upload.size || upload.size <= 0) throw tusError(400, 'invalid-body');
-      return {};
+      return { metadata };
     },
     async onUploadFinish(_req, upload) {
-      const hash = String(upload.metadata?.hash);
-      const file = path.join(directory, upload.id);
-      const kept = await keepUpload(db, dataDir, { file, hash, mime: uploadMime(upload) });
-      // The file itself is gone (moved or deleted): drop the upload's metadata file too.
-      await datastore.configstore.delete(upload.id);
-      if (kept === 'hash-mismatch') throw tusError(400, 'photo-hash-mismatch');
+      const outcome = await store.finish(upload.id);
+      const refusal = refusedFinish[outcome];
+      if (refusal) throw refusal;
       return {};
     },
+    async onResponseError(_req, error) {
+      return mappedTusError(error);
+    },
   });
-  // Uploads abandoned for a week (a photo deleted on the device, a phone lost) free their space.
-  // A missing folder just means no upload was ever started.
-  server.cleanUpExpiredUploads().catch((err: NodeJS.ErrnoException) => {
-    if (err.code !== 'ENOENT') console.error('Terrain : nettoyage des envois impossible', err);
-  });
-  return server;
+
+  const sweep = () =>
+    store.sweep().catch((err: unknown) => {
+      console.error('Terrain : nettoyage des envois de photos impossible', err);
+    });
+  // At start: uploads a crash left complete are finished now, not when their device comes back.
+  void sweep();
+  // Every hour: abandoned uploads (a photo deleted on the device, a phone lost) free their space.
+  // Unref'd: the timer never keeps the process (or a test run) alive.
+  setInterval(sweep, SWEEP_EVERY_MS).unref();
+
+  return {
+    create(req, metadata, uploaderId) {
+      creations.set(req, creationMetadata(metadata, uploaderId));
+      return server.handleWeb(req);
+    },
+    handle: (req) => server.handleWeb(req),
+    owner: (id) => store.owner(id),
+    sweep,
+    store,
+  };
 }

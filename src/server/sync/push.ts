@@ -12,6 +12,7 @@ import type { Mutation, MutationResult, PushRequest, User } from '../../shared/p
 import { addMember, missionIdsOf } from '../auth/users';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
+import { photoHashRefusal } from '../photos/possession';
 import { recordConflict } from './conflicts';
 import { type Author, mergeMutation } from './merge';
 import { withFreeNumber } from './numbering';
@@ -144,6 +145,12 @@ async function applyMutation(ctx: PushContext, m: Mutation): Promise<MutationRes
     conflicted: merged.conflicts.map((c) => c.field),
   });
   if (policy) return rejected(m, policy.code);
+  // A photo record names only a photo its mission holds (or may hold): photos/possession.ts.
+  const claim =
+    m.table === 'photos' && merged.data.hash !== current?.data.hash
+      ? await photoHashRefusal(trx, ctx.user, m.missionId, merged.data.hash)
+      : null;
+  if (claim) return rejected(m, claim);
 
   const record: StoredRecord = {
     table: m.table,

@@ -59,6 +59,8 @@ export const sync: typeof fr = {
     'photo-hash-mismatch': 'The photo arrived damaged (wrong fingerprint): it will be sent again.',
     'photo-too-large': 'Photo too large.',
     'photo-not-found': 'Photo not found on the server.',
+    'photo-not-image': 'This file is not a photo (JPEG, PNG or WebP): it was refused.',
+    'photo-not-possessed': 'This photo was not sent for this mission: record refused.',
     internal: 'Internal server error. Try again later; nothing was lost on your device.',
   },
   login: {
