@@ -1,3 +1,4 @@
+import './zodWithoutEval';
 import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { requestPersistentStorage } from '../db/storage';
