@@ -143,7 +143,8 @@ export function useReviewRows(): ReviewRow[] | undefined {
         note,
         communeName: communeNames.get(note.communeId) ?? '',
         missionTitle: titles.get(note.missionId) ?? '',
-        authorNames: note.authorIds.flatMap((id) => names.get(id) ?? []),
+        // Read defensively: a pulled note may hold anything an older server let in.
+        authorNames: (Array.isArray(note.authorIds) ? note.authorIds : []).flatMap((id) => names.get(id) ?? []),
       }));
   });
 }
@@ -198,8 +199,9 @@ export function useOpenConflicts(): OpenConflict[] | undefined {
     const open = (await db.conflicts.toArray()).filter((c) => !c.resolvedAt && !c.deletedAt);
     const missions = new Map((await db.missions.toArray()).map((m) => [m.id, m.title]));
     const result: OpenConflict[] = [];
-    for (const conflict of open.sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
-      const known = db.tables.some((t) => t.name === conflict.table);
+    for (const conflict of open.sort((a, b) => String(a.createdAt).localeCompare(String(b.createdAt)))) {
+      // A record id that is no text cannot be looked up (IndexedDB would refuse the key).
+      const known = db.tables.some((t) => t.name === conflict.table) && typeof conflict.recordId === 'string';
       const record = known
         ? ((await db.table(conflict.table).get(conflict.recordId)) as Record<string, unknown>)
         : null;

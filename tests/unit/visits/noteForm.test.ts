@@ -94,3 +94,31 @@ describe('an open note changed on another device', () => {
     expect(fieldsToRefresh(stored, known, typed, typed)).toEqual(['achievements']);
   });
 });
+
+describe('a note holding values no form expects (an older server let them in)', () => {
+  const odd = {
+    ...note,
+    observations: null,
+    authorIds: [null, 'p1', 7],
+    achievements: [null, { activity: null }, { id: 'a2', activity: 5, plannedFcfa: 'beaucoup', state: 'inconnu' }],
+  } as unknown as typeof note;
+
+  it('is read as far as it can be, the rest as empty, and stays editable', () => {
+    expect(toFormValues(odd)).toMatchObject({
+      observations: '',
+      authorIds: ['p1'],
+      achievements: [{ id: 'a2', activity: '', planned: '', spent: '', state: 'en_cours' }],
+    });
+  });
+
+  it('writes a field back only when the person changes it, then as the model wants it', () => {
+    const before = toFormValues(odd);
+    const after = { ...before, achievements: [{ ...before.achievements[0], activity: 'Forage', planned: '1000' }] };
+    const fields = changedFields(before, after);
+    expect(fields).toEqual(['achievements']);
+    expect(toPatch(after, fields, odd)).toEqual({
+      achievements: [{ id: 'a2', activity: 'Forage', plannedFcfa: 1000, spentFcfa: null, state: 'en_cours' }],
+    });
+    expect(searchNotes([{ note: odd, communeName: 'Kéra' }] as never, 'kera')).toHaveLength(1);
+  });
+});

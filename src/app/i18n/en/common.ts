@@ -31,6 +31,8 @@ export const common: typeof fr = {
     notFound: 'This page does not exist.',
     goHome: 'Back to missions',
     loadingFailed: 'This part of the app could not be loaded.',
+    section: 'This part cannot be shown: its data is unreadable. The rest of the screen works.',
+    retry: 'Try again',
     quota: 'The device storage is full: free some space. What was already saved is kept.',
   },
   actions: {

@@ -99,6 +99,12 @@ export const review = {
     vehicleLine_other: '{{label}}: {{driver}}, {{count}} seats',
     gpsPoint: '{{lat}}, {{lon}} (± {{accuracy}} m)',
     unknownPerson: '(person no longer listed)',
+    unknownAuthor: 'unknown author',
+    unknownTime: 'at an unknown time',
+    unreadable: 'Unreadable value: it does not fit this field and cannot be kept.',
+    unwritable: '(value that cannot be shown)',
+    cut: '… (cut short: {{count}} characters in all)',
+    noneKeepable: 'None of these values can be kept: correct this field in the record itself.',
     fields: {
       observations: 'Observations',
       peopleMet: 'People met',

@@ -30,6 +30,8 @@ export const common = {
     notFound: 'Cette page n’existe pas.',
     goHome: 'Retour aux missions',
     loadingFailed: 'Cette partie de l’application n’a pas pu être chargée.',
+    section: 'Cette partie ne peut pas s’afficher : ses données sont illisibles. Le reste de l’écran fonctionne.',
+    retry: 'Réessayer',
     quota:
       'L’espace de stockage de l’appareil est plein : libérez de la place. Ce qui était déjà enregistré est conservé.',
   },

@@ -99,6 +99,12 @@ export const review = {
     vehicleLine_other: '{{label}} : {{driver}}, {{count}} places',
     gpsPoint: '{{lat}}, {{lon}} (± {{accuracy}} m)',
     unknownPerson: '(personne retirée de la liste)',
+    unknownAuthor: 'auteur inconnu',
+    unknownTime: 'à une date inconnue',
+    unreadable: 'Valeur illisible : elle ne correspond pas à ce champ et ne peut pas être gardée.',
+    unwritable: '(valeur impossible à afficher)',
+    cut: '… (coupé : {{count}} caractères en tout)',
+    noneKeepable: 'Aucune de ces valeurs ne peut être gardée : corrigez ce champ dans la fiche elle-même.',
     fields: {
       observations: 'Observations',
       peopleMet: 'Personnes rencontrées',

@@ -1,6 +1,7 @@
 // One conflict, its values side by side with who wrote each and when: a person keeps one, merges
 // texts by hand, or keeps the items of both lists. The choice is written through the review
-// repository and syncs to every device.
+// repository and syncs to every device. Only values that fit the field are offered: a value an
+// older server stored unchecked is shown, but keeping it would only be refused.
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +11,7 @@ import { AutoGrowTextarea } from '../../components/AutoGrowTextarea';
 import { FormError } from '../../components/Field';
 import { localDayTime } from '../../hooks/useSyncStatus';
 import { ConflictValue } from './ConflictValue';
-import { mergeLists } from './conflictValues';
+import { conflictSides, fitsField, mergeLists } from './conflictValues';
 import { reviewErrorMessage } from './reviewErrors';
 
 export function ConflictCard({
@@ -26,13 +27,20 @@ export function ConflictCard({
   const { t } = useTranslation('review');
   const [merging, setMerging] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const texts = conflict.values.every((v) => typeof v.value === 'string');
-  const bothLists = mergeLists(conflict.values.map((v) => v.value));
+  const sides = conflictSides(conflict.values);
+  const fits = (value: unknown) => fitsField(String(conflict.table), String(conflict.field), value);
+  const keepable = sides.map((side) => fits(side.value));
+  // Texts are merged by hand only where the field holds a text (one side at least fits it).
+  const texts = sides.every((side) => typeof side.value === 'string') && keepable.some(Boolean);
+  const merged = mergeLists(sides.map((side) => side.value));
+  const bothLists = merged && fits(merged) ? merged : null;
   const form = useForm<{ merged: string }>({
-    defaultValues: { merged: conflict.values.map((v) => v.value).join('\n\n') },
+    defaultValues: { merged: texts ? sides.map((side) => side.value).join('\n\n') : '' },
   });
   const titleId = `conflict-${conflict.id}`;
-  const field = t(`conflicts.fields.${conflict.field}` as 'conflicts.fields.title', { defaultValue: conflict.field });
+  const field = t(`conflicts.fields.${conflict.field}` as 'conflicts.fields.title', {
+    defaultValue: String(conflict.field),
+  });
 
   async function settle(value: unknown) {
     try {
@@ -49,29 +57,35 @@ export function ConflictCard({
       {about && <p className="muted">{about}</p>}
       <p className="muted">{t('conflicts.intro')}</p>
       <div className="conflict-sides">
-        {conflict.values.map((side, i) => {
-          const when = localDayTime(side.at);
+        {sides.map((side, i) => {
+          const by = side.by || t('conflicts.unknownAuthor');
+          const when = side.at === null ? null : localDayTime(side.at);
           return (
             // biome-ignore lint/suspicious/noArrayIndexKey: the values of a conflict never move
-            <section key={i} className="conflict-side" aria-label={t('conflicts.valueBy', { name: side.by })}>
+            <section key={i} className="conflict-side" aria-label={t('conflicts.valueBy', { name: by })}>
               <p className="conflict-who">
-                <strong>{side.by}</strong>
+                <strong>{by}</strong>
                 <br />
-                <span className="muted">{t('conflicts.writtenAt', { day: when.day, time: when.time })}</span>
+                <span className="muted">
+                  {when ? t('conflicts.writtenAt', { day: when.day, time: when.time }) : t('conflicts.unknownTime')}
+                </span>
               </p>
               <ConflictValue
-                table={conflict.table}
-                field={conflict.field}
+                table={String(conflict.table)}
+                field={String(conflict.field)}
                 value={side.value}
-                missionId={conflict.missionId}
+                missionId={String(conflict.missionId)}
               />
-              <button type="button" className="button" onClick={() => void settle(side.value)}>
-                {t('conflicts.keep')}
-              </button>
+              {keepable[i] && (
+                <button type="button" className="button" onClick={() => void settle(side.value)}>
+                  {t('conflicts.keep')}
+                </button>
+              )}
             </section>
           );
         })}
       </div>
+      {!keepable.some(Boolean) && !bothLists && <p className="muted">{t('conflicts.noneKeepable')}</p>}
       {bothLists && (
         <button type="button" className="button" onClick={() => void settle(bothLists)}>
           {t('conflicts.keepBoth')}

@@ -1,10 +1,12 @@
 // Conflicts waiting on the device, whatever record they are about (a note, a participant, a
 // commune…), each settled in place; a note's conflict also links to the note. On the review screen
-// all of them; on a mission's overview that mission's only, so members settle them too.
+// all of them; on a mission's overview that mission's only, so members settle them too. A card
+// that cannot be shown says so in its place: the other conflicts stay there to be settled.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { type OpenConflict, useOpenConflicts } from '../../../db/repositories/review';
+import { SectionBoundary } from '../../components/SectionBoundary';
 import { ConflictCard } from './ConflictCard';
 
 function about({ conflict, recordLabel, missionTitle }: OpenConflict, t: (key: string, v: object) => string) {
@@ -44,13 +46,16 @@ export function ConflictList({ missionId }: { missionId?: string } = {}) {
       <ul className="plain-list" aria-label={t('conflicts.label')}>
         {open.map((item) => (
           <li key={item.conflict.id}>
-            <ConflictCard
-              conflict={item.conflict}
-              about={about(item, t as (key: string, v: object) => string)}
-              onSettled={() => setSettled(true)}
-            />
+            <SectionBoundary>
+              <ConflictCard
+                conflict={item.conflict}
+                about={about(item, t as (key: string, v: object) => string)}
+                onSettled={() => setSettled(true)}
+              />
+            </SectionBoundary>
             {item.noteId && (
-              <Link href={`/missions/${item.conflict.missionId}/visits/${item.noteId}`} className="conflict-link">
+              // From the root ('~'): on a mission's overview the router is nested under the mission.
+              <Link href={`~/missions/${item.conflict.missionId}/visits/${item.noteId}`} className="conflict-link">
                 {t('conflicts.openNote')}
               </Link>
             )}

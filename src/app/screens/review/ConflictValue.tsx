@@ -1,9 +1,11 @@
 // One side of a conflict as people read it: a text as written, achievement lines with their
 // amounts, vehicles, a GPS point, authors by name; never raw JSON unless nothing better is known.
+// A value that does not fit its field (stored by an older server) is said to be unreadable and
+// shown as plain text cut short, never left to break the screen.
 import { useTranslation } from 'react-i18next';
 import { useParticipants } from '../../../db/repositories/participants';
 import { formatFcfa } from '../../../shared/money';
-import { classify } from './conflictValues';
+import { classify, fitsField, type ShownConflictValue } from './conflictValues';
 
 /** Stored codes of a few fields, and the catalogue key of the words people see for them. */
 const CODE_LABELS: Record<string, string> = {
@@ -21,18 +23,52 @@ interface Props {
 }
 
 export function ConflictValue({ table, field, value, missionId }: Props) {
+  const { t } = useTranslation('review');
+  const fits = fitsField(table, field, value);
+  return (
+    <>
+      {!fits && <p className="warning">{t('conflicts.unreadable')}</p>}
+      <ShownValue table={table} field={field} shown={classify(field, value)} fits={fits} missionId={missionId} />
+    </>
+  );
+}
+
+/** Text cut short says so, with the length of the whole. */
+function CutText({ text, length, className }: { text: string; length: number; className: string }) {
+  const { t } = useTranslation('review');
+  return (
+    <p className={className}>
+      {text}
+      {length > text.length && <span className="muted"> {t('conflicts.cut', { count: length })}</span>}
+    </p>
+  );
+}
+
+function ShownValue({
+  table,
+  field,
+  shown,
+  fits,
+  missionId,
+}: {
+  table: string;
+  field: string;
+  shown: ShownConflictValue;
+  fits: boolean;
+  missionId: string;
+}) {
   const { t } = useTranslation(['review', 'visits', 'missions', 'actions', 'participants']);
   const participants = useParticipants(missionId);
-  const shown = classify(field, value);
   switch (shown.kind) {
     case 'empty':
       return <p className="muted">{t('conflicts.empty')}</p>;
     case 'text': {
-      const labels = CODE_LABELS[`${table}.${field}`];
+      // Only a code the field allows is looked up in the catalogue; anything else is shown as is.
+      const labels = fits ? CODE_LABELS[`${table}.${field}`] : undefined;
       const text = labels
         ? t(`${labels}.${shown.text}` as 'conflicts.empty', { defaultValue: shown.text })
         : shown.text;
-      return <p className="prose conflict-value">{text}</p>;
+      return <CutText className="prose conflict-value" text={text} length={Math.max(shown.length, text.length)} />;
     }
     case 'yesNo':
       return <p className="conflict-value">{shown.value ? t('conflicts.yes') : t('conflicts.no')}</p>;
@@ -83,6 +119,8 @@ export function ConflictValue({ table, field, value, missionId }: Props) {
       );
     }
     case 'other':
-      return <pre className="conflict-value">{shown.json}</pre>;
+      return <CutText className="prose conflict-value conflict-raw" text={shown.text} length={shown.length} />;
+    case 'unwritable':
+      return <p className="muted conflict-value">{t('conflicts.unwritable')}</p>;
   }
 }

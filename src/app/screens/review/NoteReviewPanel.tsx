@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNoteReview } from '../../../db/repositories/review';
 import type { VisitNote } from '../../../shared/model';
+import { SectionBoundary } from '../../components/SectionBoundary';
 import { localDayTime, useSession } from '../../hooks/useSyncStatus';
 import { serverErrorText } from '../../i18n/serverErrors';
 import { ConflictCard } from './ConflictCard';
@@ -47,10 +48,14 @@ export function NoteReviewPanel({ note }: { note: VisitNote }) {
         </p>
       )}
       {review.conflicts.map((conflict) => (
-        <ConflictCard key={conflict.id} conflict={conflict} onSettled={() => setSettled(true)} />
+        <SectionBoundary key={conflict.id}>
+          <ConflictCard conflict={conflict} onSettled={() => setSettled(true)} />
+        </SectionBoundary>
       ))}
       <ReviewActions note={note} role={session?.user.role} />
-      <ReviewHistory history={review.history} />
+      <SectionBoundary>
+        <ReviewHistory history={review.history} />
+      </SectionBoundary>
     </section>
   );
 }

@@ -5,8 +5,10 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { ReviewRow } from '../../../db/repositories/review';
+import { SectionBoundary } from '../../components/SectionBoundary';
 import { formatDay } from '../../format';
 import { NoteStateBadge } from '../visits/NoteStateBar';
+import { glimpse } from '../visits/searchNotes';
 import { PhotoStrip } from './PhotoViewer';
 
 const ROW_ESTIMATE_PX = 150;
@@ -28,7 +30,7 @@ function RowCard({ row }: { row: ReviewRow }) {
       {row.authorNames.length > 0 && (
         <p className="muted review-card-line">{t('list.by', { names: row.authorNames.join(', ') })}</p>
       )}
-      <p className="review-card-line">{note.observations.trim().slice(0, 160) || t('list.noObservations')}</p>
+      <p className="review-card-line">{glimpse(note.observations, 160) || t('list.noObservations')}</p>
       <PhotoStrip noteId={note.id} commune={commune} />
     </div>
   );
@@ -64,7 +66,9 @@ export function ReviewList({ rows }: { rows: ReviewRow[] }) {
           aria-setsize={rows.length}
           style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
         >
-          <RowCard row={rows[item.index]} />
+          <SectionBoundary>
+            <RowCard row={rows[item.index]} />
+          </SectionBoundary>
         </li>
       ))}
     </ol>

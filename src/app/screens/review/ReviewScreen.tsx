@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { isReviewer, useReviewRows } from '../../../db/repositories/review';
 import { Loading } from '../../components/Loading';
+import { SectionBoundary } from '../../components/SectionBoundary';
 import { useSession } from '../../hooks/useSyncStatus';
 import { ConflictList } from './ConflictList';
 import { ReviewFiltersForm } from './ReviewFiltersForm';
@@ -35,8 +36,12 @@ export function ReviewScreen() {
     <div className="page review-screen">
       <h1>{t('title')}</h1>
       {waiting > 0 && <p className="notice">{t('waiting', { count: waiting })}</p>}
-      <ConflictList />
-      <ReviewFiltersForm rows={rows ?? []} filters={filters} onChange={setFilters} />
+      <SectionBoundary>
+        <ConflictList />
+      </SectionBoundary>
+      <SectionBoundary>
+        <ReviewFiltersForm rows={rows ?? []} filters={filters} onChange={setFilters} />
+      </SectionBoundary>
       {rows === undefined ? (
         <Loading />
       ) : rows.length === 0 ? (

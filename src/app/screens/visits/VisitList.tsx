@@ -9,7 +9,7 @@ import { Loading } from '../../components/Loading';
 import { formatDay } from '../../format';
 import { NewVisitForm } from './NewVisitForm';
 import { NoteStateBadge } from './NoteStateBar';
-import { searchNotes } from './searchNotes';
+import { glimpse, searchNotes } from './searchNotes';
 
 const ROW_ESTIMATE_PX = 84;
 
@@ -85,7 +85,7 @@ export function VisitList({ missionId }: { missionId: string }) {
                     <p className="muted">
                       {formatDay(note.visitDate)}
                       {' · '}
-                      {note.observations.trim().slice(0, 140) || t('list.noObservations')}
+                      {glimpse(note.observations, 140) || t('list.noObservations')}
                     </p>
                   </div>
                 </li>

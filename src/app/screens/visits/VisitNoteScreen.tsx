@@ -1,10 +1,13 @@
-// One visit note, as a member fills it in on a phone: text, achievements, GPS point, photos.
+// One visit note, as a member fills it in on a phone: text, achievements, GPS point, photos. Each
+// part stands alone: a part that cannot show what the note holds (a value an older server let in)
+// says so, and the other parts, the review panel above all, keep working.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useCommunes } from '../../../db/repositories/communes';
 import { useParticipants } from '../../../db/repositories/participants';
 import { isReadOnly, useVisitNote } from '../../../db/repositories/visitNotes';
 import { Loading } from '../../components/Loading';
+import { SectionBoundary } from '../../components/SectionBoundary';
 import { NoteReviewPanel } from '../review/NoteReviewPanel';
 import { GpsSection } from './GpsSection';
 import { NoteStateBar } from './NoteStateBar';
@@ -40,10 +43,18 @@ export function VisitNoteScreen({ missionId, noteId }: { missionId: string; note
         <h2 id="visit-title">{t('note.title', { commune })}</h2>
         <NoteStateBar note={note} />
         {readOnly && <p className="warning">{t('note.readOnly')}</p>}
-        <VisitNoteForm key={note.id} note={note} participants={participants} readOnly={readOnly} />
-        <GpsSection note={note} readOnly={readOnly} />
-        <PhotoSection note={note} readOnly={readOnly} />
-        <NoteReviewPanel note={note} />
+        <SectionBoundary>
+          <VisitNoteForm key={note.id} note={note} participants={participants} readOnly={readOnly} />
+        </SectionBoundary>
+        <SectionBoundary>
+          <GpsSection note={note} readOnly={readOnly} />
+        </SectionBoundary>
+        <SectionBoundary>
+          <PhotoSection note={note} readOnly={readOnly} />
+        </SectionBoundary>
+        <SectionBoundary>
+          <NoteReviewPanel note={note} />
+        </SectionBoundary>
       </article>
     </SaveStatusProvider>
   );

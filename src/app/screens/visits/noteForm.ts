@@ -3,7 +3,7 @@
 // a field another device changed meanwhile is not overwritten by this form's older copy.
 import { newId } from '../../../db/ids';
 import type { VisitNoteFields } from '../../../db/repositories/visitNotes';
-import type { Achievement, VisitNote } from '../../../shared/model';
+import { ACHIEVEMENT_STATES, type Achievement, type VisitNote } from '../../../shared/model';
 import { groupDigits, parseFcfa } from '../../../shared/money';
 
 export interface AchievementLine {
@@ -35,23 +35,37 @@ export const NOTE_FIELDS = [
 ] as const satisfies readonly (keyof NoteFormValues)[];
 export type NoteField = (typeof NOTE_FIELDS)[number];
 
-const amountText = (value: number | null) => (value == null ? '' : groupDigits(value));
+const amountText = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? groupDigits(value) : '');
+
+// A stored note may hold values no form expects (an older server let them in, and a device's
+// database can hold anything): the form reads what it can and shows the rest as empty, so the note
+// stays editable. Nothing is written back unless the person changes that very field.
+const textOf = (value: unknown) => (typeof value === 'string' ? value : '');
+const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/** A stored line as the form holds it, or null for an item that is not a line at all (e.g. null). */
+function lineOf(item: unknown): AchievementLine | null {
+  if (!isObject(item) || typeof item.id !== 'string') return null;
+  const state = ACHIEVEMENT_STATES.find((s) => s === item.state) ?? 'en_cours';
+  return {
+    id: item.id,
+    activity: textOf(item.activity),
+    planned: amountText(item.plannedFcfa),
+    spent: amountText(item.spentFcfa),
+    state,
+  };
+}
 
 export function toFormValues(note: VisitNote): NoteFormValues {
   return {
-    visitDate: note.visitDate,
-    authorIds: [...note.authorIds],
-    peopleMet: note.peopleMet,
-    observations: note.observations,
-    difficulties: note.difficulties,
-    recommendations: note.recommendations,
-    achievements: note.achievements.map((a) => ({
-      id: a.id,
-      activity: a.activity,
-      planned: amountText(a.plannedFcfa),
-      spent: amountText(a.spentFcfa),
-      state: a.state,
-    })),
+    visitDate: textOf(note.visitDate),
+    authorIds: listOf(note.authorIds).filter((id): id is string => typeof id === 'string'),
+    peopleMet: textOf(note.peopleMet),
+    observations: textOf(note.observations),
+    difficulties: textOf(note.difficulties),
+    recommendations: textOf(note.recommendations),
+    achievements: listOf(note.achievements).flatMap((item) => lineOf(item) ?? []),
   };
 }
 
@@ -59,14 +73,15 @@ export function emptyAchievementLine(): AchievementLine {
   return { id: newId(), activity: '', planned: '', spent: '', state: 'en_cours' };
 }
 
-/** An amount as stored: what was typed if it reads as an amount, else the stored value is kept. */
-function amountOf(typed: string, previous: number | null | undefined): number | null {
+/** An amount as stored: what was typed if it reads as an amount, else the stored value is kept (if it is one). */
+function amountOf(typed: string, previous: unknown): number | null {
   const parsed = parseFcfa(typed);
-  return parsed.ok ? parsed.value : (previous ?? null);
+  if (parsed.ok) return parsed.value;
+  return typeof previous === 'number' && Number.isFinite(previous) ? previous : null;
 }
 
 export function toAchievements(lines: readonly AchievementLine[], stored: readonly Achievement[]): Achievement[] {
-  const before = new Map(stored.map((a) => [a.id, a]));
+  const before = new Map(listOf(stored).flatMap((a) => (isObject(a) ? [[a.id, a as Achievement] as const] : [])));
   return lines.map((line) => ({
     id: line.id,
     activity: line.activity,

@@ -8,15 +8,28 @@ export function foldText(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-/** The texts of a note that a search looks into (the screens add their own, e.g. the commune). */
+/** The start of a text to show in a list, or '' when the note holds something else there. */
+export function glimpse(text: unknown, length: number): string {
+  return typeof text === 'string' ? text.trim().slice(0, length) : '';
+}
+
+const textsOnly = (values: unknown[]) => values.filter((value): value is string => typeof value === 'string');
+
+/**
+ * The texts of a note that a search looks into (the screens add their own, e.g. the commune). Only
+ * texts: a field holding something else (an older server let such values in) is skipped.
+ */
 export function noteTexts(note: VisitNote): string[] {
-  return [
+  const lines: unknown[] = Array.isArray(note.achievements) ? note.achievements : [];
+  return textsOnly([
     note.peopleMet,
     note.observations,
     note.difficulties,
     note.recommendations,
-    ...note.achievements.map((a) => a.activity),
-  ];
+    ...lines.map((line) =>
+      typeof line === 'object' && line !== null ? (line as { activity?: unknown }).activity : null,
+    ),
+  ]);
 }
 
 // Folding thousands of notes on every keystroke is the slow part: remember it per note version.
