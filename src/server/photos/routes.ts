@@ -44,6 +44,10 @@ export function photoRoutes(db: Db, dataDir: string): Hono<AppEnv> {
       if (c.req.header('upload-concat') !== undefined) {
         throw new ApiError(400, 'bad-request', { reason: 'upload-concat' });
       }
+      // A plain byte count: tus itself reads `1e+308` as 1.
+      if (!/^[0-9]{1,16}$/.test(c.req.header('upload-length') ?? '')) {
+        throw new ApiError(400, 'invalid-body', { reason: 'upload-length' });
+      }
       const metadata = parseCreationMetadata(c.req.header('upload-metadata'));
       if (!(await isMember(db, user, metadata.missionId))) throw new ApiError(403, 'not-member');
       return asJsonError(await uploads.create(c.req.raw, metadata, user.id));

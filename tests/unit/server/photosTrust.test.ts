@@ -207,6 +207,18 @@ describe('bad tus requests get a 4xx JSON error', () => {
     }
   });
 
+  it('refuses an Upload-Length that is not a plain byte count: 400 invalid-body', async () => {
+    for (const length of ['1e+308', '0x10', '-1', '1.5', '']) {
+      const res = await createUpload(server.app, jpegLike(100), {
+        token: alice.token,
+        missionId: missionA.id,
+        headers: { 'upload-length': length },
+      });
+      expect(res.status, length).toBe(400);
+      expect(await errorCode(res)).toBe('invalid-body');
+    }
+  });
+
   it('refuses Upload-Concat at creation: 400 bad-request, not 501', async () => {
     const res = await createUpload(server.app, jpegLike(100), {
       token: alice.token,
