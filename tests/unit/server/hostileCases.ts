@@ -27,6 +27,7 @@ export interface HostileWorld {
   foreignMissionId: string;
   foreignRecordId: string;
   memberUserId: string;
+  adminUserId: string;
   /** A photo of the member's mission stored on the server, and one of the foreign mission. */
   photoHash: string;
   foreignPhotoHash: string;
@@ -398,6 +399,8 @@ export function generateHostileRequests(world: HostileWorld, seed = 10): Hostile
     const wellFormed = /^[0-9A-Za-z_-]{1,64}$/.test(text);
     for (const [method, url] of [
       ...(wellFormed ? [] : [['POST', `/api/admin/missions/${segment(text.slice(0, 200))}/members`]]),
+      ['POST', `/api/admin/users/${segment(text.slice(0, 200))}/disable`],
+      ['POST', `/api/admin/users/${segment(text.slice(0, 200))}/enable`],
       ['DELETE', `/api/admin/missions/${segment(text.slice(0, 200))}/members/${world.memberUserId}`],
       ['DELETE', `/api/admin/missions/${world.missionId}/members/${segment(text.slice(0, 200))}`],
     ]) {
@@ -419,6 +422,8 @@ export function generateHostileRequests(world: HostileWorld, seed = 10): Hostile
     ['GET', '/api/admin/missions'],
     ['POST', `/api/admin/missions/${world.foreignMissionId}/members`],
     ['DELETE', `/api/admin/missions/${world.missionId}/members/${world.memberUserId}`],
+    ['POST', `/api/admin/users/${world.memberUserId}/disable`],
+    ['POST', `/api/admin/users/${world.adminUserId}/disable`],
   ]) {
     add({
       label: `member on ${method} ${url}`,
@@ -437,6 +442,14 @@ export function generateHostileRequests(world: HostileWorld, seed = 10): Hostile
           : undefined,
     });
   }
+
+  // An administrator may not lock themself (and so the last administrator) out.
+  add({
+    label: 'admin disables themself',
+    method: 'POST',
+    url: `/api/admin/users/${world.adminUserId}/disable`,
+    headers: admin,
+  });
 
   // ---- bodies and headers that are wrong in themselves, on every JSON endpoint ----------------------
   const jsonEndpoints: [string, Record<string, string>][] = [

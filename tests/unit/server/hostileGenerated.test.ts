@@ -134,6 +134,9 @@ beforeAll(async () => {
     memberToken: member.token,
     adminToken: server.adminToken,
     memberUserId: member.user.id,
+    adminUserId: (
+      await server.db.selectFrom('users').select('id').where('role', '=', 'admin').executeTakeFirstOrThrow()
+    ).id,
     missionId: mission.id,
     records: pushed.results.map((r, i) => {
       if (r.status !== 'applied') throw new Error('not applied');
