@@ -15,6 +15,17 @@ export const syncedTableSchema = z.enum(SYNCED_TABLES as [SyncedTable, ...Synced
 export const ROLES = ['member', 'coordinator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** A person's name as typed: no control characters (U+0000 cannot be stored by PostgreSQL; none is ever typed). */
+const personName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .refine(
+    (name) => ![...name].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f),
+    'control-characters',
+  );
+
 /** An account's e-mail address, as typed: trimmed, in lower case. */
 const accountEmail = z.string().trim().toLowerCase().email().max(200);
 
@@ -46,7 +57,7 @@ export type Session = z.infer<typeof sessionSchema>;
 
 export const createUserRequestSchema = z.object({
   email: accountEmail,
-  name: z.string().trim().min(1).max(200),
+  name: personName,
   role: z.enum(ROLES),
   password: z.string().min(8).max(200),
 });

@@ -172,6 +172,16 @@ describe('odd shapes and ids get a 4xx, never a 5xx', () => {
     expect((await stored(note.id)) ?? null).toBeNull();
   });
 
+  it('refuses an account name with control characters (U+0000 broke PostgreSQL)', async () => {
+    for (const name of ['Awa\u0000Exemple', 'Awa\u0007', '\u001b[31mAwa']) {
+      const res = await server.call('POST', '/api/admin/users', {
+        token: server.adminToken,
+        body: { email: `nul.${Date.now()}@exemple.test`, name, role: 'member', password: 'mot-de-passe-long' },
+      });
+      expect(res.status, JSON.stringify(name)).toBe(400);
+    }
+  });
+
   it('accepts the ids the app and its tests make (ULID, UUID, short names)', async () => {
     const ids = ['01J3Z7Q9X4M5N6P7R8S9T0V1W2', crypto.randomUUID(), 'note_1', 'device-a'];
     for (const id of ids) {
