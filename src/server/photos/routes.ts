@@ -14,6 +14,7 @@ import { ApiError, errorBody } from '../errors';
 import { rejectLargeBodies } from '../http/bodyLimit';
 import { readJson } from '../http/readJson';
 import { canReadPhoto } from './possession';
+import { parseByteRange } from './range';
 import { missingHashes, photoPath, storedPhoto } from './store';
 import { createPhotoUploads } from './tus';
 import { parseCreationMetadata, uploadTarget } from './uploadRequest';
@@ -84,9 +85,19 @@ export function photoRoutes(db: Db, dataDir: string): Hono<AppEnv> {
     const file = photoPath(dataDir, hash);
     if (!blob || !fs.existsSync(file)) throw new ApiError(404, 'photo-not-found');
     c.header('Content-Type', blob.mime);
-    c.header('Content-Length', String(blob.bytes));
     c.header('Cache-Control', 'private, max-age=31536000, immutable');
-    return c.body(Readable.toWeb(fs.createReadStream(file)) as ReadableStream<Uint8Array>);
+    c.header('Accept-Ranges', 'bytes');
+    // A cut download resumes from its last byte (photoDownload.ts): only the rest goes again.
+    const range = parseByteRange(c.req.header('range'), blob.bytes);
+    if (range === 'unsatisfiable') {
+      c.header('Content-Range', `bytes */${blob.bytes}`);
+      return c.json(errorBody('bad-request', { reason: 'range' }), 416);
+    }
+    const { start, end } = range ?? { start: 0, end: blob.bytes - 1 };
+    c.header('Content-Length', String(end - start + 1));
+    if (range) c.header('Content-Range', `bytes ${start}-${end}/${blob.bytes}`);
+    const stream = Readable.toWeb(fs.createReadStream(file, { start, end })) as ReadableStream<Uint8Array>;
+    return c.body(stream, range ? 206 : 200);
   });
   return routes;
 }
