@@ -13,6 +13,7 @@ import type {
   TdrRevision,
   VisitNote,
 } from '../shared/model';
+import type { Rasterizer } from './graphics/rasterize';
 import type { ReportTexts } from './settings';
 
 export interface MissionBundle {
@@ -59,6 +60,8 @@ export interface BuildOptions {
   /** Which visit notes go into the report; validated notes only unless the user chooses more. */
   noteStates?: readonly NoteState[];
   onProgress?: ProgressListener;
+  /** Draws the figures as PNG for the Word report; OffscreenCanvas by default (graphics/rasterize.ts). */
+  rasterize?: Rasterizer;
 }
 
 export const DEFAULT_NOTE_STATES: readonly NoteState[] = ['validee'];

@@ -64,6 +64,11 @@ export const reportLabels = {
   noAchievement: 'Aucune réalisation renseignée.',
   empty: '—',
   budgetTitle: 'Synthèse budgétaire par commune',
+  mapTitle: 'Carte de la mission',
+  mapCaption: (n: number) =>
+    `Figure ${n} : carte de la mission (communes numérotées comme dans le rapport, points GPS des visites)`,
+  chartCaption: (n: number) => `Figure ${n} : budget prévu et dépensé par commune, taux d’exécution`,
+  figureUnavailable: 'Figure non disponible : cet appareil ne sait pas la dessiner.',
   budgetHeader: ['Commune', 'Budget prévu', 'Dépensé', 'Taux d’exécution'],
   grandTotal: 'Total général',
   actionsTitle: 'Points d’actions retenus',

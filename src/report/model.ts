@@ -14,6 +14,8 @@ import {
   isEmptyLine,
 } from './format';
 import { formatGps } from './gps';
+import type { ChartRow } from './graphics/budgetChart';
+import type { MapCommune, MapVisit } from './graphics/missionMap';
 import { reportLabels as L } from './labels';
 import { placeLabel, placeOf } from './places';
 import { type ReviewStatus, reviewStatus } from './review';
@@ -89,6 +91,9 @@ export interface ReportModel {
   annexes: string[];
   /** Logos for the title page, by content hash (read like photos). */
   logoHashes: string[];
+  /** The figures' data: planned and spent per commune, and the map's points. */
+  chart: { rows: ChartRow[]; overallRate: number | null };
+  map: { communes: MapCommune[]; visits: MapVisit[] };
 }
 
 const byKeyThenId =
@@ -211,6 +216,14 @@ export function buildReportModel(
     ),
   );
   const { mission } = bundle;
+  const grandTotal = budgetTotals(
+    sections.map(({ totals }, i) => ({
+      activity: communes[i].name,
+      plannedFcfa: totals.plannedFcfa,
+      spentFcfa: totals.spentFcfa,
+    })),
+  );
+  const numberOf = new Map(communes.map((c, i) => [c.id, i + 1]));
   const excluded = new Set(settings.excludedParts);
   return {
     cover: {
@@ -237,16 +250,7 @@ export function buildReportModel(
     communes: sections.map((s) => s.section),
     budget: {
       rows: sections.map((s, i) => budgetRow(communes[i].name, s.totals)),
-      total: budgetRow(
-        L.grandTotal,
-        budgetTotals(
-          sections.map(({ totals }, i) => ({
-            activity: communes[i].name,
-            plannedFcfa: totals.plannedFcfa,
-            spentFcfa: totals.spentFcfa,
-          })),
-        ),
-      ),
+      total: budgetRow(L.grandTotal, grandTotal),
     },
     actions: bundle.actionPoints
       .filter((a) => !a.deletedAt)
@@ -267,6 +271,23 @@ export function buildReportModel(
     },
     annexes: paragraphsOf(settings.annexes).map((title, i) => L.annex(i + 1, title)),
     logoHashes: settings.logoHashes.slice(0, 3),
+    chart: {
+      rows: sections.map(({ totals }, i) => ({
+        label: communes[i].name,
+        plannedFcfa: totals.plannedFcfa,
+        spentFcfa: totals.spentFcfa,
+        rate: totals.rate,
+      })),
+      overallRate: grandTotal.rate,
+    },
+    map: {
+      communes: communes.map((c, i) => ({ number: i + 1, name: c.name, lat: c.lat, lon: c.lon })),
+      visits: notes.flatMap((n) =>
+        n.gps && numberOf.has(n.communeId)
+          ? [{ number: numberOf.get(n.communeId) as number, lat: n.gps.lat, lon: n.gps.lon }]
+          : [],
+      ),
+    },
   };
 }
 

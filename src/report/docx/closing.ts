@@ -14,7 +14,9 @@ export function signaturesSection(signatures: ReportModel['signatures']): (Parag
   if (!placeAndDay && signatories.length === 0) return [];
   const out: (Paragraph | Table)[] = [heading(L.signaturesTitle, 1)];
   if (placeAndDay)
-    out.push(new Paragraph({ text: placeAndDay, alignment: AlignmentType.RIGHT, spacing: { after: 240 } }));
+    out.push(
+      new Paragraph({ text: placeAndDay, alignment: AlignmentType.RIGHT, spacing: { after: 240 }, keepNext: true }),
+    );
   const columns = Math.min(Math.max(signatories.length, 1), 3);
   const cells = signatories.map((s) => [
     new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: s.function, bold: true })] }),

@@ -3,6 +3,8 @@
 // the mission's title and "Page n sur N" at the foot of every page but the title page.
 import { AlignmentType, Document, Footer, Header, Packer, PageNumber, Paragraph, type Table, TextRun } from 'docx';
 import type { BuildOptions, MissionBundle } from '../bundle';
+import { reportFigures } from '../figures';
+import { offscreenRasterizer } from '../graphics/rasterize';
 import { reportLabels as L } from '../labels';
 import { loadLogos } from '../logos';
 import { buildReportModel } from '../model';
@@ -13,6 +15,7 @@ import { annexesSection, freeTextSection, signaturesSection } from './closing';
 import { heading, PAGE_WIDTH_PX } from './common';
 import { communeSection } from './communeSection';
 import { coverSection } from './cover';
+import { figure } from './figures';
 import { participantsSection } from './participants';
 import { tdrSection } from './tdr';
 
@@ -56,12 +59,20 @@ export async function buildDocx(bundle: MissionBundle, options: BuildOptions = {
   if (parts.has('synthesis')) children.push(...freeTextSection(L.synthesisTitle, model.synthesis));
   if (parts.has('tdr')) children.push(...tdrSection(model.tdr));
   if (parts.has('participants')) children.push(...participantsSection(model.participants));
+  const figures = reportFigures(model);
+  const rasterize = options.rasterize ?? offscreenRasterizer;
+  if (figures.map)
+    children.push(heading(L.mapTitle, 1), ...(await figure(figures.map, figures.captions.map, rasterize)));
   if (parts.has('visits')) children.push(heading(L.communesTitle, 1));
   for (const section of model.communes) {
     if (parts.has('visits')) children.push(...(await communeSection(section, bundle, progress, withPhotos)));
     await progress.step();
   }
   if (parts.has('budget')) children.push(...budgetSummarySection(model.budget));
+  if (figures.chart) {
+    if (!parts.has('budget')) children.push(heading(L.budgetTitle, 1));
+    children.push(...(await figure(figures.chart, figures.captions.chart, rasterize)));
+  }
   if (parts.has('actions')) children.push(...actionPointsSection(model.actions));
   if (parts.has('conclusion')) children.push(...freeTextSection(L.conclusionTitle, model.conclusion));
   if (parts.has('signatures')) children.push(...signaturesSection(model.signatures));

@@ -3,12 +3,14 @@
 // page but the title page.
 import type { Content } from 'pdfmake/interfaces';
 import type { BuildOptions, MissionBundle } from '../bundle';
+import { reportFigures } from '../figures';
 import { reportLabels as L } from '../labels';
 import { loadLogos } from '../logos';
 import { buildReportModel } from '../model';
 import { startProgress } from '../progress';
 import { CONTENT_WIDTH_PT, heading, PAGE_MARGIN_PT, styles } from './common';
 import { communeSection } from './communeSection';
+import { figure } from './figures';
 import { loadPdfMake } from './pdfmake';
 import { actionPoints, annexes, budgetSummary, cover, freeText, participants, signatures, tdr } from './sections';
 
@@ -24,12 +26,18 @@ export async function buildPdf(bundle: MissionBundle, options: BuildOptions = {}
   if (parts.has('synthesis')) content.push(...freeText(L.synthesisTitle, model.synthesis));
   if (parts.has('tdr')) content.push(...tdr(model.tdr));
   if (parts.has('participants')) content.push(...participants(model.participants));
+  const figures = reportFigures(model);
+  if (figures.map) content.push(figure(figures.map, figures.captions.map, heading(L.mapTitle, 1)));
   if (parts.has('visits')) content.push(heading(L.communesTitle, 1));
   for (const section of model.communes) {
     if (parts.has('visits')) content.push(...(await communeSection(section, bundle, progress, withPhotos)));
     await progress.step();
   }
   if (parts.has('budget')) content.push(...budgetSummary(model.budget));
+  if (figures.chart) {
+    if (!parts.has('budget')) content.push(heading(L.budgetTitle, 1));
+    content.push(figure(figures.chart, figures.captions.chart));
+  }
   if (parts.has('actions')) content.push(...actionPoints(model.actions));
   if (parts.has('conclusion')) content.push(...freeText(L.conclusionTitle, model.conclusion));
   if (parts.has('signatures')) content.push(...signatures(model.signatures));

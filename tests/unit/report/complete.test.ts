@@ -7,12 +7,15 @@ import type { MissionBundle } from '../../../src/report/bundle';
 import { buildDocx } from '../../../src/report/docx';
 import { buildPdf } from '../../../src/report/pdf';
 import { DEMO_SETTINGS, demoBundle, demoMission } from '../../fixtures/reportBundle';
+import { nodeRasterizer } from './nodeCanvas';
 import { readDocx, readPdfPages } from './readBack';
 
 const withSettings = (): MissionBundle => ({ ...demoBundle(), settings: DEMO_SETTINGS });
+/** Building and reading back a document takes seconds on a loaded shared machine. */
+const SLOW_MACHINE_MS = 60_000;
 const flat = (text: string) => text.replace(/[\s\u00a0]+/g, ' ');
 
-describe('the Word report, complete', () => {
+describe('the Word report, complete', { timeout: SLOW_MACHINE_MS }, () => {
   it('numbers its pages and repeats the mission title at the top of each page but the title page', async () => {
     const doc = await readDocx(await buildDocx(demoBundle()));
     const footers = Object.entries(doc.parts).filter(([p]) => /^word\/footer\d*\.xml$/.test(p));
@@ -115,7 +118,7 @@ describe('the Word report, complete', () => {
   });
 });
 
-describe('the PDF report, complete', () => {
+describe('the PDF report, complete', { timeout: SLOW_MACHINE_MS }, () => {
   it('has page numbers, the running header, the synthèse, the itinerary and the review line', async () => {
     const pages = (await readPdfPages(await buildPdf(withSettings()))).map(flat);
     expect(pages[0]).not.toMatch(/Page 1 sur/);
@@ -129,5 +132,72 @@ describe('the PDF report, complete', () => {
     expect(text).toContain('Équipe : 04 personnes');
     expect(text).toContain('Conclusion Le comité recommande');
     expect(text).toContain('Annexe 2 : Liste de présence des rencontres');
+  });
+});
+
+describe('the map and the chart', { timeout: SLOW_MACHINE_MS }, () => {
+  it('are in the Word report as pictures with their captions (PNG drawn on a 2D canvas)', async () => {
+    const doc = await readDocx(await buildDocx(demoBundle(), { rasterize: nodeRasterizer }));
+    const pngs = doc.media.filter((m) => m.endsWith('.png'));
+    expect(pngs).toHaveLength(2);
+    expect(doc.text).toContain('Carte de la mission');
+    expect(doc.text).toContain('Figure 1 : carte de la mission');
+    expect(doc.text).toContain('Figure 2 : budget prévu et dépensé par commune, taux d’exécution');
+    expect(doc.xml).toContain('descr="Carte de la mission : communes de l’itinéraire et points GPS des visites"');
+    expect(doc.xml).toContain('descr="Budget prévu et dépensé par commune, avec le taux d’exécution"');
+  });
+
+  it('leave a line instead of failing where the device cannot draw them', async () => {
+    expect(globalThis.OffscreenCanvas).toBeUndefined(); // Node: no canvas unless one is given
+    const doc = await readDocx(await buildDocx(demoBundle()));
+    expect(doc.media.filter((m) => m.endsWith('.png'))).toHaveLength(0);
+    expect(doc.text).toContain('Figure non disponible');
+  });
+
+  it('are in the PDF as drawings (SVG), their words readable', async () => {
+    const text = flat((await readPdfPages(await buildPdf(demoBundle()))).join('\n'));
+    expect(text).toContain('Commune (n° du rapport)');
+    expect(text).toContain('1. Kalaban Exemple');
+    expect(text).toContain('Bamako');
+    expect(text).toContain('Taux global : 76,9 %');
+    expect(text).toContain('Figure 2 : budget prévu et dépensé par commune');
+  });
+
+  it('are left out when the settings exclude them', async () => {
+    const bundle = {
+      ...demoBundle(),
+      settings: { ...DEMO_SETTINGS, excludedParts: ['map' as const, 'charts' as const] },
+    };
+    const doc = await readDocx(await buildDocx(bundle, { rasterize: nodeRasterizer }));
+    expect(doc.media.filter((m) => m.endsWith('.png'))).toHaveLength(0);
+    expect(doc.text).not.toContain('Carte de la mission');
+  });
+});
+
+describe('done when (issue 13): both documents of the seed-like demo mission, read back', {
+  timeout: SLOW_MACHINE_MS,
+}, () => {
+  it('have page numbers, the French tag, the synthèse, the itinerary, "Validée par", the map and the chart', async () => {
+    const bundle = withSettings();
+    const doc = await readDocx(await buildDocx(bundle, { rasterize: nodeRasterizer }));
+    const footers = Object.entries(doc.parts).filter(([p]) => p.startsWith('word/footer'));
+    expect(footers.some(([, xml]) => xml.includes('PAGE') && xml.includes('NUMPAGES'))).toBe(true);
+    expect(doc.parts['word/styles.xml']).toContain('w:lang w:val="fr-FR"');
+    expect(doc.text).toContain('La mission a visité les communes prévues');
+    expect(doc.tables.some((t) => t.rows[0]?.join('|') === 'N°|Commune|Cercle|Région|Date prévue|Date de visite')).toBe(
+      true,
+    );
+    expect(doc.text).toContain('Validée par Coordinatrice Exemple le 28/07/2024');
+    expect(doc.xml).toContain('descr="Carte de la mission');
+    expect(doc.xml).toContain('descr="Budget prévu et dépensé par commune');
+
+    const pages = (await readPdfPages(await buildPdf(bundle))).map(flat);
+    const text = pages.join('\n');
+    expect(pages.at(-1)).toContain(`Page ${pages.length} sur ${pages.length}`);
+    expect(text).toContain('La mission a visité les communes prévues');
+    expect(text).toContain('N° Commune Cercle Région Date prévue Date de visite');
+    expect(text).toContain('Validée par Coordinatrice Exemple le 28/07/2024');
+    expect(text).toContain('Point GPS d’une visite'); // the map's legend
+    expect(text).toContain('Taux global : 76,9 %'); // the chart's legend
   });
 });

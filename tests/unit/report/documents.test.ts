@@ -5,13 +5,16 @@ import { buildPdf } from '../../../src/report/pdf';
 import { DEMO_CAPTIONS, demoBundle, demoMission } from '../../fixtures/reportBundle';
 import { countPdfImages, type HtmlTable, readDocx, readPdfPages } from './readBack';
 
+/** Building a document takes seconds on a loaded shared machine. */
+const SLOW_MACHINE_MS = 60_000;
+
 const S = '\u00a0'; // amounts and rates use no-break spaces
 const money = (text: string) => text.replace(/ /g, S);
 /** The document's tables whose header row starts with these cells. */
 const tablesHeaded = (tables: HtmlTable[], ...first: string[]) =>
   tables.filter((t) => first.every((cell, i) => t.rows[0]?.[i] === cell)).map((t) => t.rows);
 
-describe('the Word report', () => {
+describe('the Word report', { timeout: SLOW_MACHINE_MS }, () => {
   it('has the cover, the TdR summary and the participants table of the seed', async () => {
     const doc = await readDocx(await buildDocx(demoBundle()));
     expect(doc.text).toContain('COMPTE RENDU DE MISSION');
@@ -106,7 +109,7 @@ describe('the Word report', () => {
   });
 });
 
-describe('the PDF report', () => {
+describe('the PDF report', { timeout: SLOW_MACHINE_MS }, () => {
   it('has the same content: cover, tables with totals, six photos with captions', async () => {
     const bytes = await buildPdf(demoBundle());
     // Compared with spaces collapsed: pdfjs gives no-break spaces back as plain ones, and cells apart.
@@ -127,7 +130,7 @@ describe('the PDF report', () => {
   });
 });
 
-describe('building a report', () => {
+describe('building a report', { timeout: SLOW_MACHINE_MS }, () => {
   it('reports progress step by step up to the end', async () => {
     const seen: [number, number][] = [];
     await buildPdf(demoBundle(), { onProgress: (done, total) => seen.push([done, total]) });

@@ -6,6 +6,9 @@ import { handleReportRequest } from '../../../src/report/worker/handle';
 import type { ReportMessage } from '../../../src/report/worker/protocol';
 import { demoMission } from '../../fixtures/reportBundle';
 
+/** Building a document takes seconds on a loaded shared machine. */
+const SLOW_MACHINE_MS = 60_000;
+
 function workerData(): MissionBundleData {
   const { blobs, ...records } = demoMission();
   const photoBlobs = new Map([...blobs].map(([hash, bytes]) => [hash, new Blob([bytes as Uint8Array<ArrayBuffer>])]));
@@ -20,7 +23,7 @@ async function ask(kind: 'docx' | 'pdf', data = workerData()) {
   return messages;
 }
 
-describe('the report worker', () => {
+describe('the report worker', { timeout: SLOW_MACHINE_MS }, () => {
   it('posts progress, then the PDF bytes as a transfer', async () => {
     const messages = await ask('pdf');
     const last = messages.at(-1);

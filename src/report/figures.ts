@@ -1,0 +1,28 @@
+// The report's two figures as scenes: the map of the mission and the budget chart, each left out
+// when the settings exclude it or when it would show nothing (no commune placed, no budget).
+import { budgetChart } from './graphics/budgetChart';
+import { missionMap } from './graphics/missionMap';
+import type { Scene } from './graphics/scene';
+import { reportLabels as L } from './labels';
+import type { ReportModel } from './model';
+
+export interface ReportFigures {
+  map: Scene | null;
+  chart: Scene | null;
+  captions: { map: string; chart: string };
+}
+
+export function reportFigures(model: ReportModel): ReportFigures {
+  const anyPlaced = model.map.communes.some((c) => c.lat != null && c.lon != null) || model.map.visits.length > 0;
+  const anyBudget = model.chart.rows.some((r) => r.plannedFcfa > 0 || r.spentFcfa > 0);
+  const map = model.parts.has('map') && anyPlaced ? missionMap(model.map.communes, model.map.visits) : null;
+  const chart = model.parts.has('charts') && anyBudget ? budgetChart(model.chart.rows, model.chart.overallRate) : null;
+  return {
+    map,
+    chart,
+    captions: {
+      map: L.mapCaption(1),
+      chart: L.chartCaption(map ? 2 : 1),
+    },
+  };
+}
