@@ -77,6 +77,19 @@ export const deviceKey = (deviceTokenHash: string, userId: string): ThrottleKey 
  * the count, so two processes cannot both take the last free attempt.
  */
 export async function takeAttempt(db: Db, keys: ThrottleKey[], now = new Date()): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await takeAttemptOnce(db, keys, now);
+    } catch (err) {
+      // PostgreSQL may pick this transaction as a deadlock victim against the hourly clean-up
+      // (which deletes rows in its own order): run it again rather than answer a 500.
+      const code = (err as { code?: string }).code;
+      if (attempt >= 3 || (code !== '40P01' && code !== '40001')) throw err;
+    }
+  }
+}
+
+async function takeAttemptOnce(db: Db, keys: ThrottleKey[], now: Date): Promise<number> {
   const nowIso = now.toISOString();
   const sorted = [...keys].sort((a, b) => a.key.localeCompare(b.key));
   return db.transaction().execute(async (trx) => {

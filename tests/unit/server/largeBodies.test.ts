@@ -6,16 +6,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_CONCURRENT_LARGE_BODIES } from '../../../src/server/http/largeBodies';
 import { PROTOCOL_VERSION } from '../../../src/shared/constants';
 import { type RunningServer, startServer } from '../../e2e/support/server';
+import { freshDatabaseUrl } from './support';
 
 const ADMIN_EMAIL = 'admin@terrain.local';
 const ADMIN_PASSWORD = 'mot-de-passe-admin';
 const TWO_MB = 2 * 1024 * 1024;
 
 let server: RunningServer;
+let database: Awaited<ReturnType<typeof freshDatabaseUrl>>;
 beforeAll(async () => {
-  server = await startServer({ env: { ADMIN_EMAIL, ADMIN_PASSWORD } });
+  // On PostgreSQL too when TERRAIN_TEST_PG_URL is set (a fresh database for this server).
+  database = await freshDatabaseUrl();
+  const env: Record<string, string> = { ADMIN_EMAIL, ADMIN_PASSWORD };
+  if (database.url) env.DATABASE_URL = database.url;
+  server = await startServer({ env });
 }, 90_000);
-afterAll(() => server?.stop());
+afterAll(async () => {
+  await server?.stop();
+  await database?.drop();
+});
 
 interface Answer {
   status: number;
