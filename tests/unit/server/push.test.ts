@@ -159,19 +159,25 @@ describe('push', () => {
     const mission = await newMission();
     const note = aVisitNote(mission.id, 'c1');
     await server.push(member.token, [createMutation('visitNotes', note)]);
-    const raw = `{"protocolVersion":1,"clientId":"d","mutations":[${['constructor', '__proto__', 'toString']
-      .map(
-        (field) =>
-          `{"mutationId":"${field}-m","table":"visitNotes","recordId":"${note.id}","missionId":"${mission.id}","op":"put","baseVersion":1,"changes":{"${field}":{"polluted":true}}}`,
-      )
-      .join(',')}]}`;
-    const res = await server.call('POST', '/api/sync/push', { token: member.token, raw });
+    const body = (fields: string[]) =>
+      `{"protocolVersion":1,"clientId":"d","mutations":[${fields
+        .map(
+          (field) =>
+            `{"mutationId":"${field}-m","table":"visitNotes","recordId":"${note.id}","missionId":"${mission.id}","op":"put","baseVersion":1,"changes":{"${field}":{"polluted":true}}}`,
+        )
+        .join(',')}]}`;
+    const res = await server.call('POST', '/api/sync/push', {
+      token: member.token,
+      raw: body(['constructor', 'toString']),
+    });
     const { results } = (await res.json()) as { results: { status: string; code?: string }[] };
-    expect(results[0].code).toBe('invalid-record');
-    expect(results[2].code).toBe('invalid-record');
-    // A `__proto__` key is dropped while the body is validated: nothing of it reaches the record.
+    expect(results.map((r) => r.code)).toEqual(['invalid-record', 'invalid-record']);
+    // A `__proto__` key anywhere makes the whole body invalid (src/server/http/readJson.ts).
+    const proto = await server.call('POST', '/api/sync/push', { token: member.token, raw: body(['__proto__']) });
+    expect(proto.status).toBe(400);
     const { changes } = await server.pull(member.token);
     const stored = changes.find((c) => c.id === note.id)!;
+    expect(stored.version).toBe(1);
     expect(JSON.stringify(stored.data)).not.toContain('polluted');
     expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
   });
