@@ -68,7 +68,7 @@ function sendBody(path: string, bytes: number, pauseMs: number, headers: Record<
     })().catch(() => undefined);
   });
   return {
-    answer: answer.catch((err: Error) => ({ status: -1, headers: {}, body: err.message })),
+    answer: answer.catch((err: Error): Answer => ({ status: -1, headers: {}, body: err.message })),
     abort: () => req.destroy(),
   };
 }
