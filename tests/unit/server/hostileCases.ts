@@ -315,7 +315,7 @@ export function generateHostileRequests(world: HostileWorld, seed = 10): Hostile
       headers: tusHeaders(goodMeta(), text.slice(0, 100)),
     });
   }
-  for (const header of [
+  const creationHeaders: Record<string, string>[] = [
     { 'upload-concat': 'final;/api/photos/uploads/a /api/photos/uploads/b' },
     { 'upload-concat': 'partial' },
     { 'upload-defer-length': '1' },
@@ -325,7 +325,8 @@ export function generateHostileRequests(world: HostileWorld, seed = 10): Hostile
     { 'upload-metadata': 'hash' },
     { 'upload-metadata': '%%%,,,' },
     { 'upload-metadata': goodMeta(world.foreignMissionId) },
-  ]) {
+  ];
+  for (const header of creationHeaders) {
     add({
       label: `tus creation ${json(header).slice(0, 50)}`,
       method: 'POST',

@@ -102,8 +102,9 @@ beforeAll(async () => {
   });
   const photoBytes = jpegBytes('mine');
   const photo = aPhoto(mission.id, note.id, { hash: sha256(photoBytes), bytes: photoBytes.length });
+  const withVehicle = { ...mission, vehicles: [{ id: 'v1', label: 'Pick-up', driver: 'Chauffeur', seats: 4 }] };
   const mine: [SyncedTable, { id: string; missionId: string }][] = [
-    ['missions', { ...mission, vehicles: [{ id: 'v1', label: 'Pick-up', driver: 'Chauffeur', seats: 4 }] }],
+    ['missions', withVehicle],
     ['tdrRevisions', aTdrRevision(mission.id)],
     ['participants', aParticipant(mission.id)],
     ['communes', commune],
