@@ -33,8 +33,18 @@ export const SYNC_RETRY_MAX_MS = 15 * 60_000;
 export const SYNC_AFTER_CHANGE_MS = 3_000;
 /** Sync again on its own this often while the app is visible and online. */
 export const SYNC_PERIODIC_MS = 5 * 60_000;
-/** A sync request (push, pull page, photo chunk) that gets no answer by then counts as a network failure. */
-export const SYNC_REQUEST_TIMEOUT_MS = 60_000;
+/**
+ * A sync request (push, pull page, photo chunk, photo download) during which no byte of the answer
+ * arrives for this long counts as a network failure. An idle limit, not a deadline: a 2 MB photo
+ * takes over a minute on 2G and must still arrive, as long as bytes keep coming.
+ */
+export const SYNC_IDLE_TIMEOUT_MS = 30_000;
+/**
+ * The slowest upload rate sync waits for (about 50 kbit/s, a poor 2G link): until the answer
+ * starts, a request may take its body's size at this rate on top of the idle limit (fetch reports
+ * no upload progress, so sending cannot count as activity).
+ */
+export const SYNC_SLOWEST_UPLOAD_BYTES_PER_S = 6_000;
 
 export const LANGUAGE_STORAGE_KEY = 'terrain.lang';
 

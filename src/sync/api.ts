@@ -9,7 +9,8 @@ import {
   type Session,
   sessionSchema,
 } from '../shared/protocol';
-import { type HttpClient, networkError, requestJson, send } from './http';
+import { type HttpClient, requestJson, send } from './http';
+import { downloadPhoto } from './photoFetch';
 import type { SyncApi } from './ports';
 
 export function createSyncApi(client: HttpClient): SyncApi {
@@ -26,14 +27,7 @@ export function createSyncApi(client: HttpClient): SyncApi {
       );
       return answer.missing;
     },
-    async downloadPhoto(hash) {
-      const response = await send(client, 'GET', `/api/photos/${hash}`);
-      try {
-        return await response.blob();
-      } catch {
-        throw networkError();
-      }
-    },
+    downloadPhoto: (hash, partial) => downloadPhoto(client, hash, partial),
   };
 }
 

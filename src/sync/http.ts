@@ -1,8 +1,9 @@
 // One way to call the server: JSON in and out, bearer token, request bodies gzip-compressed when
-// the browser can (CompressionStream), a timeout, and every failure turned into a SyncError with a
-// named code: the server's (src/shared/errors.ts) or `network` when no answer came back.
-import { SYNC_REQUEST_TIMEOUT_MS } from '../shared/constants';
+// the browser can (CompressionStream), an idle timeout (idleTimeout.ts) that also covers reading
+// the answer, and every failure turned into a SyncError with a named code: the server's
+// (src/shared/errors.ts) or `network` when no answer came back.
 import { type ErrorCode, errorMessages } from '../shared/errors';
+import { bodySize, IdleTimeout } from './idleTimeout';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -112,9 +113,9 @@ export async function send(
   method: string,
   path: string,
   body?: unknown,
-  options: { auth?: boolean } = {},
+  options: { auth?: boolean; headers?: Record<string, string> } = {},
 ): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (options.auth !== false) {
     const token = await client.token();
     if (!token) throw new SyncError('unauthorized', errorMessages.unauthorized, 401);
@@ -131,16 +132,20 @@ export async function send(
     } else payload = json;
   }
   let response: Response;
+  const timeout = new IdleTimeout(bodySize(payload));
   try {
     response = await client.fetch(`${client.baseUrl}${path}`, {
       method,
       headers,
       body: payload,
-      signal: AbortSignal.timeout(SYNC_REQUEST_TIMEOUT_MS),
+      signal: timeout.signal,
     });
   } catch {
+    timeout.stop();
     throw networkError();
   }
+  // Reading the body is watched too: a stalled answer fails, a slow one that keeps coming does not.
+  response = timeout.watch(response);
   if (!response.ok) throw await errorFrom(response);
   return response;
 }

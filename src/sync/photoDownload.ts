@@ -1,9 +1,13 @@
 // Photo download: photo records pulled from other devices whose bytes this device lacks are fetched
 // from the server, checked against their SHA-256 (the hash is the photo's name: bytes that do not
 // match are not stored) and kept with a thumbnail, marked as already on the server.
+// Built for 2G: a download is cut only when no byte comes for a while (idleTimeout.ts), a cut one
+// resumes after the bytes already received (kept in memory, within a sync and across syncs until
+// the page is closed), and on a slow link photos come one at a time so each one finishes.
 import { errorMessages } from '../shared/errors';
 import { networkError, StepFailures, SyncError } from './http';
-import type { SyncApi, SyncStore } from './ports';
+import { LinkMeter } from './linkMeter';
+import type { PartialDownload, SyncApi, SyncStore } from './ports';
 import type { SyncStatusStore } from './status';
 
 export interface PhotoDownloadDeps {
@@ -20,27 +24,65 @@ export async function sha256Hex(blob: Blob): Promise<string> {
 }
 
 /**
- * Photos fetched at the same time: on a 100 ms link one at a time leaves the line idle for a round
- * trip per photo; a few in flight keep it busy without holding many photos in memory.
+ * Photos fetched at once on a fast link: on a 100 ms link one at a time leaves the line idle for a
+ * round trip per photo; a few in flight keep it busy without holding many photos in memory. On a
+ * slow link they would share it and each take three times as long: one at a time, so each ends.
  */
-const DOWNLOADS_IN_FLIGHT = 3;
+const DOWNLOADS_IN_FLIGHT_FAST = 3;
+const FAST_LINK_BITS_PER_S = 1_000_000;
+/** A download cut after bytes arrived resumes at once, this many times per photo and sync. */
+const RESUMES_PER_SYNC = 5;
+
+/** Bytes received of photos not finished yet, per device store: kept until the page closes. */
+const partialsOf = new WeakMap<SyncStore, Map<string, PartialDownload>>();
+/** The last rate measured per device store, so a sync starts with what the previous one learnt. */
+const lastRateOf = new WeakMap<SyncStore, number>();
+
+function downloadsInFlight(bitsPerSecond: number | null | undefined): number {
+  return bitsPerSecond != null && bitsPerSecond >= FAST_LINK_BITS_PER_S ? DOWNLOADS_IN_FLIGHT_FAST : 1;
+}
 
 /** Fetches missing photo bytes. Photos the server has not received yet are simply tried next time. */
 export async function downloadPhotos({ api, store, status, makeThumbnail }: PhotoDownloadDeps): Promise<void> {
   const queue = await store.photosWithoutBlob();
+  const partials = partialsOf.get(store) ?? new Map<string, PartialDownload>();
+  partialsOf.set(store, partials);
+  for (const hash of partials.keys()) if (!queue.includes(hash)) partials.delete(hash);
   if (queue.length === 0) return;
   status.update({ phase: 'downloading-photos' });
   const failures = new StepFailures();
+  const meter = new LinkMeter();
+
+  /** Downloads (resuming after each cut that brought bytes) until the whole photo is here. */
+  async function fetchWhole(hash: string, partial: PartialDownload): Promise<Blob> {
+    for (let resumes = 0; ; resumes++) {
+      const before = partial.received;
+      meter.begin();
+      try {
+        return await api.downloadPhoto(hash, partial);
+      } catch (error) {
+        const progressed = partial.received > before;
+        if (!(error instanceof SyncError && error.code === 'network' && progressed && resumes < RESUMES_PER_SYNC)) {
+          throw error;
+        }
+      } finally {
+        meter.end(partial.received - before);
+      }
+    }
+  }
 
   async function fetchOne(hash: string): Promise<void> {
+    const partial = partials.get(hash) ?? { chunks: [], received: 0 };
+    partials.set(hash, partial);
     let blob: Blob;
     try {
-      blob = await api.downloadPhoto(hash);
+      blob = await fetchWhole(hash, partial);
     } catch (error) {
       if (error instanceof SyncError && error.code === 'photo-not-found') return; // not uploaded yet
       failures.keep(error);
       return;
     }
+    partials.delete(hash); // whatever the check says: bytes that do not match are not resumed
     let actual: string;
     try {
       actual = await sha256Hex(blob);
@@ -54,16 +96,29 @@ export async function downloadPhotos({ api, store, status, makeThumbnail }: Phot
     await store.storeDownloadedPhoto(hash, blob, await makeThumbnail(blob));
   }
 
-  // A failure that ends the sync (no network, no session) stops every worker before its next photo.
+  // A failure that ends the sync (no network, no session) stops starting photos; the ones running
+  // end first. How many run at once follows the rate measured so far.
   let fatal: unknown = null;
-  const worker = async () => {
-    for (let hash = queue.shift(); hash && !fatal; hash = queue.shift()) {
-      await fetchOne(hash).catch((error) => {
-        fatal ??= error;
-      });
+  const running = new Set<Promise<void>>();
+  const allowed = () => downloadsInFlight(meter.bitsPerSecond() ?? lastRateOf.get(store));
+  try {
+    while (queue.length > 0 && !fatal) {
+      while (running.size < allowed() && queue.length > 0) {
+        const hash = queue.shift() as string;
+        const one: Promise<void> = fetchOne(hash)
+          .catch((error) => {
+            fatal ??= error;
+          })
+          .finally(() => running.delete(one));
+        running.add(one);
+      }
+      await Promise.race(running);
     }
-  };
-  await Promise.all(Array.from({ length: DOWNLOADS_IN_FLIGHT }, worker));
+    await Promise.all(running);
+  } finally {
+    const rate = meter.bitsPerSecond();
+    if (rate !== null) lastRateOf.set(store, rate);
+  }
   if (fatal) throw fatal;
   failures.throwIfAny();
 }

@@ -63,9 +63,20 @@ export interface SyncStore {
   setLastSyncAt(iso: string): Promise<void>;
 }
 
+/** The bytes of one photo received so far, in order: a cut download resumes after them. */
+export interface PartialDownload {
+  chunks: Uint8Array[];
+  received: number;
+}
+
 export interface SyncApi {
   push(request: PushRequest): Promise<PushResponse>;
   pull(request: PullRequest): Promise<PullResponse>;
   missingPhotos(missionId: string, hashes: string[]): Promise<string[]>;
-  downloadPhoto(hash: string): Promise<Blob>;
+  /**
+   * Fetches a photo's bytes after those already in `partial` (all of them when it is empty),
+   * appending to it as they arrive, so a cut leaves every byte received there for the next try.
+   * Returns the whole photo (not yet checked against its hash).
+   */
+  downloadPhoto(hash: string, partial: PartialDownload): Promise<Blob>;
 }

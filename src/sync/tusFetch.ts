@@ -1,8 +1,8 @@
 // tus-js-client plumbing over `fetch` and Blobs, so a photo upload goes through the same injected
 // fetch as the rest of sync: the browser's in the app, the in-process server in Node tests.
 import type { HttpRequest, HttpResponse, HttpStack, FileReader as TusFileReader } from 'tus-js-client';
-import { SYNC_REQUEST_TIMEOUT_MS } from '../shared/constants';
 import type { FetchLike } from './http';
+import { IdleTimeout } from './idleTimeout';
 
 class FetchResponse implements HttpResponse {
   constructor(
@@ -50,13 +50,22 @@ class FetchRequest implements HttpRequest {
     this.onProgress = handler;
   }
   async send(body?: Blob | null): Promise<HttpResponse> {
-    const response = await this.fetch(this.url, {
-      method: this.method,
-      headers: this.headers,
-      body: body ?? undefined,
-      signal: AbortSignal.any([this.controller.signal, AbortSignal.timeout(SYNC_REQUEST_TIMEOUT_MS)]),
-    });
-    const text = await response.text();
+    // A chunk has the time to go at the slowest rate sync allows; the answer, the idle limit.
+    const timeout = new IdleTimeout(body?.size ?? 0);
+    let response: Response;
+    let text: string;
+    try {
+      response = await this.fetch(this.url, {
+        method: this.method,
+        headers: this.headers,
+        body: body ?? undefined,
+        signal: AbortSignal.any([this.controller.signal, timeout.signal]),
+      });
+      response = timeout.watch(response);
+      text = await response.text();
+    } finally {
+      timeout.stop();
+    }
     // fetch reports no upload progress: a chunk counts once the server has answered for it.
     if (body) this.onProgress(body.size);
     return new FetchResponse(response, text);

@@ -1,7 +1,8 @@
 // The real server app (src/server/app.ts) on a temporary data folder, called in process: sync
 // tests pass its `app.request` as the engine's fetch. Every request is logged so tests can check
-// what went over the "wire", and `interceptor` can cut the link for a chosen request (or change
-// the server's state just before it).
+// what went over the "wire" (with the answer's body bytes that reached the device), and
+// `interceptor` can cut the link for a chosen request, or in the middle of its answer's body (or
+// change the server's state just before it).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,9 +21,34 @@ export interface LoggedRequest {
   path: string;
   headers: Headers;
   device: string;
+  /** Bytes of the answer's body the device received (counted as it reads them). */
+  bodyBytes: number;
 }
 
-type Fate = 'pass' | 'drop-request' | 'drop-response';
+/** `cutBodyAfterBytes`: the answer starts, then the link drops after that many bytes of its body. */
+type Fate = 'pass' | 'drop-request' | 'drop-response' | { cutBodyAfterBytes: number };
+
+/** The answer's body as the device reads it: counted into `entry`, and cut after `cutAfter` bytes. */
+function bodyOverTheWire(response: Response, entry: LoggedRequest, cutAfter: number): Response {
+  if (!response.body) return response;
+  const reader = response.body.getReader();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) return controller.close();
+      const room = cutAfter - entry.bodyBytes;
+      const part = value.byteLength > room ? value.subarray(0, room) : value;
+      entry.bodyBytes += part.byteLength;
+      if (part.byteLength > 0) controller.enqueue(part);
+      if (part !== value) {
+        await reader.cancel();
+        controller.error(new TypeError('network error (link cut in the middle of the answer)'));
+      }
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
 /** Decides a request's fate; it may first change the server's state (awaited before the request runs). */
 export type Interceptor = (request: LoggedRequest) => Fate | Promise<Fate>;
 
@@ -41,13 +67,17 @@ export async function startInProcessServer() {
   function fetchFor(device: string): FetchLike {
     return async (input, init) => {
       const url = new URL(input);
-      const entry = { method: init?.method ?? 'GET', path: url.pathname, headers: new Headers(init?.headers), device };
+      const entry: LoggedRequest = {
+        ...{ method: init?.method ?? 'GET', path: url.pathname, headers: new Headers(init?.headers), device },
+        bodyBytes: 0,
+      };
       log.push(entry);
       const fate = await interceptor(entry);
       if (fate === 'drop-request') throw new TypeError('fetch failed (link cut before the request)');
       const response = await app.request(url.pathname + url.search, init);
       if (fate === 'drop-response') throw new TypeError('fetch failed (link cut before the answer)');
-      return response;
+      const cutAfter = typeof fate === 'object' ? fate.cutBodyAfterBytes : Number.POSITIVE_INFINITY;
+      return bodyOverTheWire(response, entry, cutAfter);
     };
   }
 
