@@ -37,8 +37,32 @@ function toSyncError(error: unknown): SyncError {
   return new SyncError(code, errorMessages[code], status);
 }
 
+/**
+ * 409: the offset sent was not the server's (a chunk arrived but its answer was lost, and the
+ * request went again). The upload is fine: resuming it asks the server's offset (HEAD) and goes on.
+ */
+const OFFSET_MISMATCH = 409;
+const RESUMES_AFTER_OFFSET_MISMATCH = 3;
+
 /** Sends one photo's bytes (or resumes its upload); rejects with a SyncError. */
 export async function sendPhoto(
+  deps: PhotoSendDeps,
+  photo: PhotoToSend,
+  onBytes: (sent: number) => void,
+): Promise<void> {
+  for (let resumes = 0; ; resumes++) {
+    try {
+      return await sendFromServerOffset(deps, photo, onBytes);
+    } catch (error) {
+      const mismatch = error instanceof SyncError && error.status === OFFSET_MISMATCH;
+      if (!mismatch || resumes >= RESUMES_AFTER_OFFSET_MISMATCH || !(await deps.store.readUploadUrl(photo)))
+        throw error;
+    }
+  }
+}
+
+/** One tus run: resumes the kept upload at the server's offset (HEAD), or creates one. */
+async function sendFromServerOffset(
   deps: PhotoSendDeps,
   photo: PhotoToSend,
   onBytes: (sent: number) => void,
@@ -67,7 +91,7 @@ export async function sendPhoto(
       },
       onProgress: (sent) => onBytes(sent),
       onSuccess: () => resolve(),
-      onError: (error) => reject(toSyncError(error)),
+      onError: (error) => saving.then(() => reject(toSyncError(error)), reject),
     });
     upload.start();
   });

@@ -25,8 +25,12 @@ export interface LoggedRequest {
   bodyBytes: number;
 }
 
-/** `cutBodyAfterBytes`: the answer starts, then the link drops after that many bytes of its body. */
-type Fate = 'pass' | 'drop-request' | 'drop-response' | { cutBodyAfterBytes: number };
+/**
+ * `cutBodyAfterBytes`: the answer starts, then the link drops after that many bytes of its body.
+ * `deliver-twice`: the request reaches the server twice (a first answer lost, the request sent
+ * again on the way); the device sees the second answer.
+ */
+type Fate = 'pass' | 'drop-request' | 'drop-response' | 'deliver-twice' | { cutBodyAfterBytes: number };
 
 /** The answer's body as the device reads it: counted into `entry`, and cut after `cutAfter` bytes. */
 function bodyOverTheWire(response: Response, entry: LoggedRequest, cutAfter: number): Response {
@@ -74,6 +78,7 @@ export async function startInProcessServer() {
       log.push(entry);
       const fate = await interceptor(entry);
       if (fate === 'drop-request') throw new TypeError('fetch failed (link cut before the request)');
+      if (fate === 'deliver-twice') await (await app.request(url.pathname + url.search, init)).arrayBuffer();
       const response = await app.request(url.pathname + url.search, init);
       if (fate === 'drop-response') throw new TypeError('fetch failed (link cut before the answer)');
       const cutAfter = typeof fate === 'object' ? fate.cutBodyAfterBytes : Number.POSITIVE_INFINITY;
