@@ -7,11 +7,11 @@ import path from 'node:path';
 import { ERRORS, Server, type Upload } from '@tus/server';
 import { PHOTO_MAX_BYTES } from '../../shared/constants';
 import type { ErrorCode } from '../../shared/errors';
+import type { Db } from '../db/database';
 import { errorBody } from '../errors';
-import { type CreationMetadata, creationMetadata, uploadIdOfUrl } from './uploadRequest';
+import { type CreationMetadata, creationMetadata, UPLOADS_PATH, uploadIdOfUrl } from './uploadRequest';
 import { type FinishOutcome, PhotoUploadStore, type UploadOwner } from './uploadStore';
 
-export const UPLOADS_PATH = '/api/photos/uploads';
 /** Unfinished uploads (and the finished mark of finished ones) older than this are removed. */
 const UPLOAD_EXPIRY_MS = 7 * 24 * 60 * 60 * 1000;
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
@@ -52,7 +52,7 @@ export interface PhotoUploads {
   store: PhotoUploadStore;
 }
 
-export function createPhotoUploads(db: import('../db/database').Db, dataDir: string): PhotoUploads {
+export function createPhotoUploads(db: Db, dataDir: string): PhotoUploads {
   const directory = path.join(dataDir, 'uploads');
   const store = new PhotoUploadStore({ db, dataDir }, { directory, expirationPeriodInMilliseconds: UPLOAD_EXPIRY_MS });
   const creations = new WeakMap<Request, Record<string, string>>();

@@ -8,7 +8,8 @@ import { sha256Schema } from '../../shared/protocol';
 import { ApiError } from '../errors';
 import { UPLOAD_ID } from './uploadStore';
 
-const UPLOADS_PREFIX = '/api/photos/uploads';
+/** Where the photo routes mount tus (the app's endpoint is this with a trailing slash). */
+export const UPLOADS_PATH = '/api/photos/uploads';
 const PHOTO_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
 
 export interface CreationMetadata {
@@ -21,8 +22,9 @@ export interface CreationMetadata {
 export function uploadIdOfUrl(url: string): string | null {
   const parsed = new URL(url, 'http://terrain.invalid');
   if (parsed.search || url.includes('?')) return null;
-  const match = /^\/api\/photos\/uploads\/([^/]+)$/.exec(parsed.pathname);
-  return match && UPLOAD_ID.test(match[1]!) ? match[1]! : null;
+  if (!parsed.pathname.startsWith(`${UPLOADS_PATH}/`)) return null;
+  const id = parsed.pathname.slice(UPLOADS_PATH.length + 1);
+  return UPLOAD_ID.test(id) ? id : null;
 }
 
 /**
@@ -33,7 +35,7 @@ export function uploadTarget(url: string): { id: string | null } {
   const parsed = new URL(url, 'http://terrain.invalid');
   if (parsed.search || url.includes('?')) throw new ApiError(400, 'bad-request', { reason: 'query-string' });
   if (/%(2f|5c)/i.test(parsed.pathname)) throw new ApiError(400, 'bad-request', { reason: 'encoded-separator' });
-  if (parsed.pathname === UPLOADS_PREFIX || parsed.pathname === `${UPLOADS_PREFIX}/`) return { id: null };
+  if (parsed.pathname === UPLOADS_PATH || parsed.pathname === `${UPLOADS_PATH}/`) return { id: null };
   const id = uploadIdOfUrl(url);
   if (!id) throw new ApiError(404, 'not-found');
   return { id };
