@@ -69,7 +69,7 @@ describe('finishing an upload', () => {
     restart();
     await vi.waitFor(async () => expect(await isStored(hash)).toBe(true), { timeout: 15_000, interval: 50 });
     expect(fs.readFileSync(storedFile(hash)).equals(photo)).toBe(true);
-  });
+  }, 30_000);
 
   it('finishes such an upload when the device asks for its offset, before answering complete', async () => {
     const photo = jpegLike(90_000);
@@ -172,4 +172,28 @@ describe('the upload sweep (at start and every hour)', () => {
     await store.sweep(Date.now() + 60_000);
     for (const id of ids) expect(uploadFiles().some((f) => f.startsWith(id))).toBe(false);
   });
+});
+
+describe('the hourly sweep', () => {
+  it('finishes an upload a crash left complete an hour later, without a restart or a HEAD', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval'] });
+    try {
+      // The start sweep of the new app runs first: once it has stored this one, its listing is done.
+      const before = jpegLike(3_000);
+      await crashedUpload(before);
+      restart();
+      await vi.waitFor(async () => expect(await isStored(sha256(before))).toBe(true), {
+        timeout: 15_000,
+        interval: 50,
+      });
+
+      const photo = jpegLike(8_000);
+      await crashedUpload(photo);
+      expect(await isStored(sha256(photo))).toBe(false);
+      vi.advanceTimersByTime(60 * 60 * 1000);
+      await vi.waitFor(async () => expect(await isStored(sha256(photo))).toBe(true), { timeout: 15_000, interval: 50 });
+    } finally {
+      vi.useRealTimers();
+    }
+  }, 40_000);
 });
