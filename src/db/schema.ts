@@ -10,6 +10,7 @@ import type {
   Mission,
   Participant,
   Photo,
+  ReportSettings,
   ReviewComment,
   SyncedTable,
   TdrRevision,
@@ -60,6 +61,7 @@ export class TerrainDB extends Dexie {
   photoBlobs!: EntityTable<PhotoBlob, 'hash'>;
   actionPoints!: EntityTable<ActionPoint, 'id'>;
   reviewComments!: EntityTable<ReviewComment, 'id'>;
+  reportSettings!: EntityTable<ReportSettings, 'id'>;
   conflicts!: EntityTable<Conflict, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'mutationId'>;
   syncState!: EntityTable<KeyValue, 'key'>;
@@ -82,6 +84,8 @@ export class TerrainDB extends Dexie {
       syncState: 'key',
       settings: 'key',
     });
+    // Version 2: the mission report's settings (one record per mission, id = the mission's id).
+    this.version(2).stores({ reportSettings: 'id, missionId' });
   }
 }
 

@@ -2,21 +2,9 @@
 // lines, the synthèse and conclusion they write, who signs, the annexes and which parts are left out.
 // Until a mission has settings, the report uses DEFAULT_REPORT_SETTINGS: every part, no free text.
 
-export const REPORT_PARTS = [
-  'synthesis',
-  'tdr',
-  'participants',
-  'map',
-  'visits',
-  'photos',
-  'charts',
-  'budget',
-  'actions',
-  'conclusion',
-  'signatures',
-  'annexes',
-] as const;
-export type ReportPart = (typeof REPORT_PARTS)[number];
+import type { ReportPart } from '../shared/model';
+
+export { REPORT_PARTS, type ReportPart } from '../shared/model';
 
 export interface Signatory {
   name: string;

@@ -32,10 +32,18 @@ export const TEXT_MAX = {
   actionComments: 5000,
   reviewAuthorName: 200,
   reviewComment: 5000,
+  reportLetterhead: 1000,
+  reportSubtitle: 300,
+  /** The synthèse and the conclusion. */
+  reportText: 50_000,
+  reportAnnexes: 5000,
+  reportSignedAt: 200,
+  signatoryName: 200,
+  signatoryFunction: 200,
 } as const;
 
 /** Seats of a vehicle: what the mission form accepts (one or two digits, at least one). */
 export const VEHICLE_SEATS = { min: 1, max: 99 } as const;
 
 /** Lists a record may hold. */
-export const LIST_MAX = { vehicles: 50, noteAuthors: 50, achievements: 500 } as const;
+export const LIST_MAX = { vehicles: 50, noteAuthors: 50, achievements: 500, signatories: 6 } as const;

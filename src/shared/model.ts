@@ -150,6 +150,40 @@ export const reviewCommentSchema = z.object({
   toState: z.enum(NOTE_STATES).nullable(),
 });
 
+/** The parts of the mission report a person may leave out (src/report/settings.ts). */
+export const REPORT_PARTS = [
+  'synthesis',
+  'tdr',
+  'participants',
+  'map',
+  'visits',
+  'photos',
+  'charts',
+  'budget',
+  'actions',
+  'conclusion',
+  'signatures',
+  'annexes',
+] as const;
+/**
+ * What the mission's report says beyond the records: title page lines, synthèse, conclusion,
+ * annexes, who signs, which parts are left out. One per mission: its id is the mission's id, so two
+ * devices that set it offline edit the same record (merged field by field) instead of making two.
+ */
+export const reportSettingsSchema = z.object({
+  ...base,
+  letterhead: text(TEXT_MAX.reportLetterhead),
+  subtitle: text(TEXT_MAX.reportSubtitle),
+  synthesis: text(TEXT_MAX.reportText),
+  conclusion: text(TEXT_MAX.reportText),
+  annexes: text(TEXT_MAX.reportAnnexes),
+  signedAt: text(TEXT_MAX.reportSignedAt),
+  signatories: z
+    .array(z.object({ name: text(TEXT_MAX.signatoryName), function: text(TEXT_MAX.signatoryFunction) }))
+    .max(LIST_MAX.signatories),
+  excludedParts: z.array(z.enum(REPORT_PARTS)).max(REPORT_PARTS.length),
+});
+
 /**
  * A value the server could not merge: the same field changed on two devices since their common
  * version. Made by the server, synced to every member, settled by a person (nothing is lost).
@@ -183,6 +217,8 @@ export type Photo = z.infer<typeof photoSchema>;
 export type ActionPoint = z.infer<typeof actionPointSchema>;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export type ReviewComment = z.infer<typeof reviewCommentSchema>;
+export type ReportSettings = z.infer<typeof reportSettingsSchema>;
+export type ReportPart = (typeof REPORT_PARTS)[number];
 export type MissionStatus = (typeof MISSION_STATUSES)[number];
 
 /** The synced tables, by name: the name is the same in Dexie, on the wire and in SQL. */
@@ -195,6 +231,7 @@ export const recordSchemas = {
   photos: photoSchema,
   actionPoints: actionPointSchema,
   reviewComments: reviewCommentSchema,
+  reportSettings: reportSettingsSchema,
   conflicts: conflictSchema,
 } as const;
 export type SyncedTable = keyof typeof recordSchemas;

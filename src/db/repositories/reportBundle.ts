@@ -4,7 +4,15 @@
 
 import { useLiveQuery } from 'dexie-react-hooks';
 import { bundleFromData, type MissionBundle, type MissionBundleData } from '../../report/bundle';
-import { NOTE_STATES, type NoteState, type RecordOf, SYNCED_TABLES, type SyncedTable } from '../../shared/model';
+import type { ReportTexts } from '../../report/settings';
+import {
+  NOTE_STATES,
+  type NoteState,
+  type RecordOf,
+  type ReportSettings,
+  SYNCED_TABLES,
+  type SyncedTable,
+} from '../../shared/model';
 import { db } from '../schema';
 
 /**
@@ -28,10 +36,13 @@ const alive = <T extends { deletedAt?: string | null }>(rows: T[]) => rows.filte
  * The mission as the report sees it (deleted records left out), with the Blobs of the photos
  * marked for the report; null if the mission does not exist. Its form can be posted to a Worker.
  */
-export async function loadMissionBundleData(missionId: string): Promise<MissionBundleData | null> {
+export async function loadMissionBundleData(
+  missionId: string,
+  { withPhotos = true } = {},
+): Promise<MissionBundleData | null> {
   const mission = await db.missions.get(missionId);
   if (!mission || mission.deletedAt) return null;
-  const [tdrs, participants, communes, notes, photos, actionPoints, reviewComments] = await Promise.all([
+  const [tdrs, participants, communes, notes, photos, actionPoints, reviewComments, settings] = await Promise.all([
     missionRecords('tdrRevisions', missionId),
     missionRecords('participants', missionId),
     missionRecords('communes', missionId),
@@ -39,14 +50,17 @@ export async function loadMissionBundleData(missionId: string): Promise<MissionB
     missionRecords('photos', missionId),
     missionRecords('actionPoints', missionId),
     missionRecords('reviewComments', missionId),
+    missionRecords('reportSettings', missionId),
   ]);
-  const reportHashes = [
-    ...new Set(
-      alive(photos)
-        .filter((p) => p.forReport)
-        .map((p) => p.hash),
-    ),
-  ];
+  const reportHashes = !withPhotos
+    ? []
+    : [
+        ...new Set(
+          alive(photos)
+            .filter((p) => p.forReport)
+            .map((p) => p.hash),
+        ),
+      ];
   const stored = await db.photoBlobs.bulkGet(reportHashes);
   const photoBlobs = new Map(stored.flatMap((s) => (s ? [[s.hash, s.blob] as const] : [])));
   return {
@@ -58,9 +72,16 @@ export async function loadMissionBundleData(missionId: string): Promise<MissionB
     photos: alive(photos),
     actionPoints: alive(actionPoints),
     reviewComments: alive(reviewComments),
-    settings: null,
+    settings: reportTextsOf(alive(settings).find((s) => s.id === missionId)),
     photoBlobs,
   };
+}
+
+/** The settings record as the report builders read it (logos are not synced yet: none). */
+function reportTextsOf(settings: ReportSettings | undefined): ReportTexts | null {
+  if (!settings) return null;
+  const { letterhead, subtitle, synthesis, conclusion, annexes, signedAt, signatories, excludedParts } = settings;
+  return { letterhead, subtitle, synthesis, conclusion, annexes, signedAt, signatories, excludedParts, logoHashes: [] };
 }
 
 export async function loadMissionBundle(missionId: string): Promise<MissionBundle | null> {
@@ -87,6 +108,17 @@ export async function loadMissionArchiveData(missionId: string): Promise<Mission
       return { bytes: new Uint8Array(bytes), thumb: new Uint8Array(thumb) };
     },
   };
+}
+
+/**
+ * The mission as the report sees it, kept up to date, without the photos' bytes: what the report
+ * tab's chart and the overview's map are drawn from.
+ */
+export function useMissionBundlePreview(missionId: string): MissionBundle | null | undefined {
+  return useLiveQuery(async () => {
+    const data = await loadMissionBundleData(missionId, { withPhotos: false });
+    return data && bundleFromData(data);
+  }, [missionId]);
 }
 
 /** How many visit notes of the mission are in each state (live), to choose what the report takes. */

@@ -9,6 +9,7 @@ import {
   anActionPoint,
   aParticipant,
   aPhoto,
+  aReportSettings,
   aReviewComment,
   aTdrRevision,
   aVisitNote,
@@ -31,13 +32,14 @@ function sampleRecords() {
     photos: aPhoto(mission.id, note.id),
     actionPoints: anActionPoint(mission.id),
     reviewComments: aReviewComment(mission.id, note.id),
+    reportSettings: aReportSettings(mission.id),
     conflicts: aConflict(mission.id, note.id),
   };
 }
 
-describe('the Dexie schema, version 1', () => {
-  it('is version 1 and has every table the app needs', () => {
-    expect(db.verno).toBe(1);
+describe('the Dexie schema, version 2', () => {
+  it('is version 2 and has every table the app needs', () => {
+    expect(db.verno).toBe(2);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
       [...SYNCED_TABLES, 'photoBlobs', 'outbox', 'syncState', 'settings'].sort(),
     );

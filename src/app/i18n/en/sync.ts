@@ -129,6 +129,7 @@ export const sync: typeof fr = {
     photos: 'Photo',
     actionPoints: 'Action point',
     reviewComments: 'Review comment',
+    reportSettings: 'Report settings',
     conflicts: 'Conflict',
   },
 };

@@ -105,6 +105,7 @@ export const sync = {
     photos: 'Photo',
     actionPoints: 'Point d’action',
     reviewComments: 'Commentaire de revue',
+    reportSettings: 'Réglages du rapport',
     conflicts: 'Conflit',
   },
 };

@@ -12,6 +12,7 @@ import type { Mission, Vehicle } from '../../../shared/model';
 import { Loading } from '../../components/Loading';
 import { SectionBoundary } from '../../components/SectionBoundary';
 import { formatDay } from '../../format';
+import { MissionMapCard } from '../report/MissionMapCard';
 import { ConflictList } from '../review/ConflictList';
 import type { MissionTabProps } from './missionTabs';
 import { MissionForm } from './overview/MissionForm';
@@ -56,6 +57,9 @@ export function MissionOverview({ missionId }: MissionTabProps) {
       </SectionBoundary>
       <SectionBoundary>
         <Preparation summary={summary} />
+      </SectionBoundary>
+      <SectionBoundary>
+        <MissionMapCard missionId={missionId} />
       </SectionBoundary>
     </>
   );
