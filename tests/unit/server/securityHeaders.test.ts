@@ -1,7 +1,6 @@
 // Security headers on every kind of answer: API, errors, static files, the app shell, tus; HSTS
 // only over HTTPS, and X-Forwarded-Proto believed only behind a trusted proxy (TRUST_PROXY=1).
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../src/server/app';
@@ -100,7 +99,8 @@ describe('security headers', () => {
     const env = { incoming: { socket: { encrypted: false, remoteAddress: '10.0.0.2' } } };
     const untrusted = await server.app.request('http://terrain.test/api/health', viaProxy, env);
     expect(untrusted.headers.get('strict-transport-security')).toBe(null);
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'terrain-proxy-'));
+    const dataDir = path.join(server.dataDir, 'proxy');
+    fs.mkdirSync(dataDir);
     const trusting = createApp({ distDir: dataDir, version: 'test', db: server.db, dataDir, trustProxy: true });
     const trusted = await trusting.request('http://terrain.test/api/health', viaProxy, env);
     expect(trusted.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
