@@ -2,12 +2,12 @@
 // per key in the database (table login_throttle), so every server process shares them and a
 // restart forgets nothing:
 // - per (e-mail, client address) pair, or per known device (auth/knownDevices.ts) when the login
-//   comes from a device that logged in to this account before: after PAIR_FREE_FAILURES failures,
-//   each further attempt must wait 1 s, 2 s, 4 s… up to 15 minutes;
+//   comes from a device that logged in to this account before: after 5 failures (PAIR_RULE), each
+//   further attempt must wait 1 s, 2 s, 4 s… up to 15 minutes;
 // - per client address (an IPv6 address counts by its /64 block): the same growing delays after
-//   ADDRESS_FREE_FAILURES failures, generous because many phones share one carrier address (NAT).
+//   100 failures (ADDRESS_RULE), generous because many phones share one carrier address (NAT).
 // A stranger's failures thus slow only the stranger's own pair and address: the account's owner on
-// their own device is never delayed by them. A refused attempt is answered before any password is
+// their own device is never delayed by them (a known device skips the address limit too). A refused attempt is answered before any password is
 // hashed, so an attacker cannot make the server spend scrypt work once throttled.
 import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
