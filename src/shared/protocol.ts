@@ -143,6 +143,11 @@ export const pullRequestSchema = z.object({
   protocolVersion: z.number().int(),
   cursors: z.record(id, z.number().int().nonnegative()),
   limit: z.number().int().positive().max(PULL_PAGE_MAX_CHANGES).optional(),
+  /**
+   * The pulling device (its PushRequest.clientId): records whose latest change came from it are
+   * not sent back (its push answers carried them); its cursors still move past them.
+   */
+  clientId: id.optional(),
 });
 export type PullRequest = z.infer<typeof pullRequestSchema>;
 

@@ -20,9 +20,11 @@ const sameCursors = (a: Record<string, number>, b: Record<string, number>) =>
 export async function pullChanges({ api, store, status, pullLimit }: PullDeps): Promise<number> {
   status.update({ phase: 'pulling' });
   let cursors = await store.readCursors();
+  // Said so the server does not send back this device's own latest changes (held since its push).
+  const clientId = await store.clientId();
   let received = 0;
   for (;;) {
-    const page = await api.pull({ protocolVersion: PROTOCOL_VERSION, cursors, limit: pullLimit });
+    const page = await api.pull({ protocolVersion: PROTOCOL_VERSION, cursors, limit: pullLimit, clientId });
     await store.applyPullPage(page.changes, page.cursors);
     received += page.changes.length;
     // A page that moves no cursor cannot lead anywhere: stop rather than loop.

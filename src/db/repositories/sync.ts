@@ -129,6 +129,14 @@ export function createDexieSyncStore(db: TerrainDB): SyncStore {
           if (result.record) records.push(result.record);
         }
         await storeServerRecords(newestPerRecord(records));
+        // The device now holds the server's copy of what it pushed: a mission it pushed to counts as
+        // held (a cursor, 0 when new), so the next pull does not send its own records back.
+        const cursors = (await readState<Record<string, number>>(KEY.cursors)) ?? {};
+        const fresh = records.filter((record) => !(record.missionId in cursors));
+        if (fresh.length > 0) {
+          for (const record of fresh) cursors[record.missionId] = 0;
+          await db.syncState.put({ key: KEY.cursors, value: cursors });
+        }
       });
     },
 

@@ -218,6 +218,13 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('sessions_expires').on('sessions').column('expires_at').execute();
     },
   },
+  '0006_record_last_writer': {
+    async up(db: Kysely<unknown>) {
+      // The device whose push made a record's latest change: a pull skips a device's own changes
+      // (sync/pull.ts). Null for records from before: they are sent as they always were.
+      await db.schema.alterTable('records').addColumn('last_client_id', 'text').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -50,6 +50,11 @@ export interface RecordsTable {
   field_meta: string;
   /** The number people read (participant N°, revision, action point) while the record is live, else null (sync/numbering.ts). */
   live_number: number | null;
+  /**
+   * The device (PushRequest.clientId) whose push made the latest change, or null when the server
+   * wrote it (a conflict) or it dates from before 0006: a pull does not send a device its own.
+   */
+  last_client_id: string | null;
 }
 
 /** Mutations applied, by sender: a mutation id is unique per account and device (client_id; '' for rows from before 0004). */

@@ -1,7 +1,8 @@
 // Pull: the records of the user's missions changed after the device's per-mission cursors, in
 // change-sequence order, in pages bounded in count and bytes. A record appears with its latest
 // state only (a deleted one as a tombstone with data.deletedAt set). Cursors are sequence numbers,
-// never clocks, and advance only to the last change actually sent.
+// never clocks, and advance only to the last change actually sent or passed over (the pulling
+// device's own latest changes are not sent back: its push answers carried them).
 import type { ExpressionBuilder } from 'kysely';
 import { PULL_PAGE_MAX_BYTES, PULL_PAGE_MAX_CHANGES } from '../../shared/constants';
 import type { PullRequest, PullResponse, ServerRecord, User } from '../../shared/protocol';
@@ -53,15 +54,24 @@ export async function pullChanges(
 
   const changes: ServerRecord[] = [];
   let bytes = 0;
+  let passed = 0;
+  let last = 0;
   for (const row of rows.slice(0, limit)) {
-    const size = row.data.length + 200;
+    // The device's own latest change, in a mission it holds (it sent a cursor for it): its push
+    // answer carried the server's copy. Passed over, not sent, but the cursor moves past it. A
+    // mission pulled from its start (no cursor: new to the device, or dropped and joined again)
+    // comes whole, own changes included: the device may no longer hold them.
+    const own =
+      request.clientId !== undefined && row.last_client_id === request.clientId && row.mission_id in request.cursors;
+    const size = own ? 0 : row.data.length + 200;
     // Always at least one change per page, so a single large record cannot block the pull.
     if (changes.length > 0 && bytes + size > maxBytes) break;
     bytes += size;
-    changes.push(toServerRecord(fromRow(row)));
+    passed += 1;
+    last = Number(row.seq);
+    if (!own) changes.push(toServerRecord(fromRow(row)));
   }
-  const hasMore = changes.length < rows.length;
-  const last = changes.at(-1)?.seq ?? 0;
+  const hasMore = passed < rows.length;
   // Every change with seq <= last for these missions is in this page or an earlier one, and no
   // change with a smaller seq can commit later (sync/sequence.ts): each cursor may move up to `last`.
   const cursors: Record<string, number> = {};

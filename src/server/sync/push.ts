@@ -160,6 +160,7 @@ async function applyMutation(ctx: PushContext, m: Mutation): Promise<MutationRes
     seq: await nextSeq(trx),
     data: merged.data,
     meta: merged.meta,
+    writtenBy: ctx.author.clientId,
   };
   await saveRecord(trx, record, current === null);
   const conflicts = [];

@@ -12,6 +12,11 @@ export interface StoredRecord extends StoredState {
   id: string;
   missionId: string;
   seq: number;
+  /**
+   * The device whose push makes this write (set by push only). Never read back from a row: any
+   * other write (the server's) leaves it null, so that record goes to every device again.
+   */
+  writtenBy?: string;
 }
 
 export function fromRow(row: RecordsTable): StoredRecord {
@@ -58,6 +63,7 @@ export function toRow(record: StoredRecord): RecordsTable {
     data: JSON.stringify(record.data),
     field_meta: JSON.stringify(record.meta),
     live_number: liveNumberOf(record.table, record.data),
+    last_client_id: record.writtenBy ?? null,
   };
 }
 
