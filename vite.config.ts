@@ -4,6 +4,7 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { configDefaults } from 'vitest/config';
 import pkg from './package.json' with { type: 'json' };
+import { precompressPlugin } from './src/server/build/precompressPlugin.ts';
 
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
@@ -56,6 +57,8 @@ export default defineConfig({
       },
       devOptions: { enabled: false },
     }),
+    // Last: brotli and gzip copies of every text file, sw.js included (src/server/precompressed.ts).
+    precompressPlugin(),
   ],
   test: {
     projects: [
