@@ -20,6 +20,8 @@ export interface EngineDeps {
   now?: () => Date;
   pullLimit?: number;
   uploadRetryDelaysMs?: number[];
+  /** Fixed photo upload chunks (tests of chunk boundaries); sized from the measured rate otherwise. */
+  uploadChunkBytes?: number;
 }
 
 export interface SyncReport {

@@ -3,12 +3,12 @@
 // tus reporting success only means the bytes arrived: whether the server kept the photo is asked
 // afterwards (photoUploadPlan.ts).
 import { DetailedError, Upload } from 'tus-js-client';
-import { UPLOAD_CHUNK_BYTES } from '../shared/constants';
 import { type ErrorCode, errorMessages } from '../shared/errors';
 import { type HttpClient, networkError, SyncError } from './http';
 import type { PhotoToSend } from './photoUploadPlan';
 import type { SyncStore } from './ports';
 import { blobFileReader, FetchHttpStack } from './tusFetch';
+import { nextChunkBytes, UploadRate } from './uploadChunks';
 
 /** Waits between tus retries on a flaky link, before the whole sync gives up and backs off. */
 export const UPLOAD_RETRY_DELAYS_MS = [0, 1_000, 3_000, 5_000, 10_000];
@@ -18,7 +18,12 @@ export interface PhotoSendDeps {
   client: HttpClient;
   /** tus's own retries within one sync (default UPLOAD_RETRY_DELAYS_MS). */
   uploadRetryDelaysMs?: number[];
+  /** Chunks of this size always, instead of sized from the measured rate (tests of chunk boundaries). */
+  uploadChunkBytes?: number;
 }
+
+/** The upload rate last measured per device store: the next photo starts with chunks of its size. */
+const rateOf = new WeakMap<SyncStore, UploadRate>();
 
 /** A tus failure in the app's terms: the server's named error, or `network`. */
 function toSyncError(error: unknown): SyncError {
@@ -70,13 +75,18 @@ async function sendFromServerOffset(
   const { store, client } = deps;
   const token = await client.token();
   const uploadUrl = await store.readUploadUrl(photo);
+  const rate = rateOf.get(store) ?? new UploadRate();
+  rateOf.set(store, rate);
+  const chunkFor = (remaining: number) => deps.uploadChunkBytes ?? nextChunkBytes(rate.get(), remaining);
   let saving: Promise<void> = Promise.resolve();
   await new Promise<void>((resolve, reject) => {
     const upload = new Upload(photo.blob, {
       endpoint: `${client.baseUrl}/api/photos/uploads/`,
       uploadUrl,
       uploadSize: photo.blob.size,
-      chunkSize: UPLOAD_CHUNK_BYTES,
+      // Sized from the rate measured so far, again after each chunk (tus reads it for every chunk).
+      // A resumed upload's first chunk may be too big by what the server already holds: harmless.
+      chunkSize: chunkFor(photo.blob.size),
       // The first chunk travels with the creation request (tus creation-with-upload): one round
       // trip less per photo, and a photo smaller than a chunk goes in a single request.
       uploadDataDuringCreation: true,
@@ -84,12 +94,15 @@ async function sendFromServerOffset(
       metadata: { hash: photo.hash, missionId: photo.missionId, filetype: photo.blob.type || 'image/jpeg' },
       headers: token ? { Authorization: `Bearer ${token}` } : {},
       storeFingerprintForResuming: false,
-      httpStack: new FetchHttpStack(client.fetch),
+      httpStack: new FetchHttpStack(client.fetch, (bytes, ms) => rate.record(bytes, ms)),
       fileReader: blobFileReader,
       onUploadUrlAvailable: () => {
         saving = store.saveUploadUrl(photo, upload.url);
       },
       onProgress: (sent) => onBytes(sent),
+      onChunkComplete: (_chunk, accepted, total) => {
+        upload.options.chunkSize = chunkFor(total - accepted);
+      },
       onSuccess: () => resolve(),
       onError: (error) => saving.then(() => reject(toSyncError(error)), reject),
     });

@@ -32,6 +32,7 @@ class FetchRequest implements HttpRequest {
     private readonly fetch: FetchLike,
     private readonly method: string,
     private readonly url: string,
+    private readonly onSent?: (bytes: number, ms: number) => void,
   ) {}
 
   getMethod() {
@@ -52,6 +53,7 @@ class FetchRequest implements HttpRequest {
   async send(body?: Blob | null): Promise<HttpResponse> {
     // A chunk has the time to go at the slowest rate sync allows; the answer, the idle limit.
     const timeout = new IdleTimeout(body?.size ?? 0);
+    const started = performance.now();
     let response: Response;
     let text: string;
     try {
@@ -67,7 +69,10 @@ class FetchRequest implements HttpRequest {
       timeout.stop();
     }
     // fetch reports no upload progress: a chunk counts once the server has answered for it.
-    if (body) this.onProgress(body.size);
+    if (body) {
+      this.onSent?.(body.size, performance.now() - started);
+      this.onProgress(body.size);
+    }
     return new FetchResponse(response, text);
   }
   async abort() {
@@ -79,9 +84,13 @@ class FetchRequest implements HttpRequest {
 }
 
 export class FetchHttpStack implements HttpStack {
-  constructor(private readonly fetch: FetchLike) {}
+  /** `onSent`: a request's body of `bytes` was answered `ms` after it started (to measure the link). */
+  constructor(
+    private readonly fetch: FetchLike,
+    private readonly onSent?: (bytes: number, ms: number) => void,
+  ) {}
   createRequest(method: string, url: string): HttpRequest {
-    return new FetchRequest(this.fetch, method, url);
+    return new FetchRequest(this.fetch, method, url, this.onSent);
   }
   getName() {
     return 'FetchHttpStack';

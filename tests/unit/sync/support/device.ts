@@ -5,6 +5,7 @@ import { ulid } from 'ulid';
 import { recordWrites } from '../../../../src/db/mutations';
 import { createDexieSyncStore } from '../../../../src/db/repositories/sync';
 import { db as appDb, TerrainDB } from '../../../../src/db/schema';
+import { UPLOAD_CHUNK_BYTES } from '../../../../src/shared/constants';
 import type { CreateUserRequest } from '../../../../src/shared/protocol';
 import { createAdminApi } from '../../../../src/sync/adminApi';
 import { createSyncApi, login } from '../../../../src/sync/api';
@@ -30,6 +31,8 @@ export function makeDevice(server: InProcessServer, name: string, db = new Terra
     makeThumbnail: async (photo) => photo,
     isMetered: () => false,
     uploadRetryDelaysMs: [],
+    // Chunk boundaries the tests can name; sized from the link otherwise (uploadChunks.test.ts).
+    uploadChunkBytes: UPLOAD_CHUNK_BYTES,
   };
 
   const writes = recordWrites(db);
