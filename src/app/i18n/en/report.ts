@@ -99,6 +99,8 @@ export const report = {
     progress: 'Progress',
     ready: 'File ready.',
     download: 'Download {{file}} ({{size}})',
+    share: 'Share {{file}}',
+    shareFailed: 'Sharing did not work: download the file, then send it from your files.',
     failed: 'The file could not be produced. Your data is untouched.',
     noMission: 'This mission cannot be found on this device.',
   },

@@ -100,6 +100,8 @@ export const report = {
     progress: 'Avancement',
     ready: 'Fichier prêt.',
     download: 'Télécharger {{file}} ({{size}})',
+    share: 'Partager {{file}}',
+    shareFailed: 'Le partage n’a pas abouti : téléchargez le fichier puis envoyez-le depuis vos fichiers.',
     failed: 'Le fichier n’a pas pu être produit. Vos données ne sont pas touchées.',
     noMission: 'Cette mission est introuvable sur cet appareil.',
   },

@@ -53,8 +53,7 @@ export function ReportSettingsCard({ missionId }: { missionId: string }) {
   return (
     <details className="card report-settings">
       <summary>{t('settings.title')}</summary>
-      {/* Keyed by the record's version: a change synced from another member shows up in the form. */}
-      <ReportSettingsForm key={settings?.updatedAt ?? 'new'} missionId={missionId} settings={settings} />
+      <ReportSettingsForm missionId={missionId} settings={settings} />
     </details>
   );
 }
@@ -69,6 +68,12 @@ function ReportSettingsForm({ missionId, settings }: { missionId: string; settin
   useEffect(() => {
     if (formState.isDirty) setSaved(false);
   }, [formState.isDirty]);
+  // A change synced from another member shows up in the form, unless the person is typing.
+  const version = settings?.updatedAt;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: follows the record's version only
+  useEffect(() => {
+    if (!form.formState.isDirty) form.reset(toValues(settings));
+  }, [version]);
 
   const area = (name: 'letterhead' | 'synthesis' | 'conclusion' | 'annexes', rows: number) => (
     <Field
@@ -92,6 +97,8 @@ function ReportSettingsForm({ missionId, settings }: { missionId: string; settin
       noValidate
       onSubmit={submitWith(form, async (values) => {
         await saveReportSettings(missionId, toDraft(values));
+        // What was saved is the form's new starting point (no longer "being typed").
+        form.reset(values);
         setSaved(true);
       })}
     >
