@@ -3,12 +3,13 @@
 import path from 'node:path';
 import { ensureBuilt } from '../../src/server/ensureBuilt';
 import { startServer } from '../e2e/support/server';
+import { fastLinkLines, measureFastLinkUpload } from './fastLinkUpload';
 import { FIRST_SCREEN_BUDGET_BYTES, measureFirstScreenJs } from './firstScreen';
 import { fullSyncLines, measureFullSync } from './fullSync';
 import { LIST_FIRST_SCREEN_TARGET_MS, measureNotes, NOTE_COUNT } from './notes';
 import { LONG_TASK_TARGET_MS, measurePhotos, PHOTO_SIZE_TARGET_BYTES, PHOTO_TIME_TARGET_MS } from './photos';
 import { measurePushThroughput, PUSH_TARGET_PER_SECOND } from './pushThroughput';
-import { measureReports, reportChunkSizes } from './report';
+import { measureFigures, measureReports, reportChunkSizes, reportLines } from './report';
 import { measureReview, REVIEW_FIRST_ROW_TARGET_MS, REVIEW_NOTE_COUNT } from './review';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -101,6 +102,7 @@ for (const [name, perSecond] of [
 }
 
 for (const line of fullSyncLines(await measureFullSync())) report(...line);
+for (const line of fastLinkLines(await measureFastLinkUpload())) report(...line);
 
 for (const chunk of reportChunkSizes(path.join(root, 'dist')))
   report(
@@ -109,12 +111,4 @@ for (const chunk of reportChunkSizes(path.join(root, 'dist')))
     'not on first screen',
     true,
   );
-for (const figure of await measureReports()) {
-  report(figure.name, `${figure.ms.toFixed(0)} ms`, 'informative', true);
-  report(
-    `  ${(figure.bytes / 1024 / 1024).toFixed(1)} MB; longest event-loop stall in one thread`,
-    `${figure.longestStallMs.toFixed(0)} ms`,
-    'runs in a Worker',
-    true,
-  );
-}
+for (const line of reportLines(await measureReports(), await measureFigures())) report(...line);
