@@ -5,6 +5,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { configDefaults } from 'vitest/config';
 import pkg from './package.json' with { type: 'json' };
 import { precompressPlugin } from './src/server/build/precompressPlugin.ts';
+import { stylesheetAfterShellPlugin } from './src/server/build/stylesheetAfterShellPlugin.ts';
 
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
@@ -12,6 +13,8 @@ export default defineConfig({
   server: { proxy: { '/api': 'http://localhost:8080', '/files': 'http://localhost:8080' } },
   plugins: [
     react(),
+    // index.html's static shell paints before the app's CSS and JavaScript arrive.
+    stylesheetAfterShellPlugin(),
     VitePWA({
       // The user decides when a new version takes over (see UpdatePrompt).
       registerType: 'prompt',

@@ -1,10 +1,13 @@
 // The HTTP surface: thin routes under /api, the built app everywhere else. Storage comes in as
 // dependencies (database, data folder), so tests build a full app on a temporary folder.
+import path from 'node:path';
 import { Hono } from 'hono';
 import { PROTOCOL_VERSION } from '../shared/constants';
 import type { AppEnv } from './auth/middleware';
 import type { Db } from './db/database';
 import { ApiError, errorBody, sendError } from './errors';
+import { inlineStyleHashesOf } from './http/inlineStyleHashes';
+import { recordServerError, requestLog } from './http/requestLog';
 import { securityHeaders } from './http/securityHeaders';
 import { photoRoutes } from './photos/routes';
 import { adminRoutes } from './routes/admin';
@@ -26,12 +29,17 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const trustProxy = deps.trustProxy ?? false;
+  // Outermost: one log line per request with its final status, and X-Request-Id on every answer.
+  app.use('*', requestLog());
   // First, so its headers land on every answer: API, static files, app shell, errors, tus.
-  app.use('*', securityHeaders({ trustProxy }));
+  app.use(
+    '*',
+    securityHeaders({ trustProxy, inlineStyleHashes: inlineStyleHashesOf(path.join(deps.distDir, 'index.html')) }),
+  );
 
   app.onError((err, c) => {
     if (err instanceof ApiError) return c.json(errorBody(err.code, err.details), err.status);
-    console.error('Terrain server error', err);
+    recordServerError(c, err);
     return sendError(c, 500, 'internal');
   });
 

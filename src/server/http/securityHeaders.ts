@@ -10,36 +10,45 @@ import { cameOverHttps } from './clientRequest';
  * the bundle, vite-plugin-pwa `injectRegister: false`). blob: images are photo thumbnails
  * (URL.createObjectURL), data: images the PDF writer's embedded photos; blob: workers in case a
  * bundler inlines the report worker. React `style={{…}}` sets styles through the CSSOM, which CSP
- * does not restrict, so style-src stays 'self'.
+ * does not restrict. style-src adds only the hashes of index.html's inline <style> (the static
+ * shell painted before the JavaScript), never 'unsafe-inline'.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' blob: data:",
-  "font-src 'self' data:",
-  "worker-src 'self' blob:",
-  "connect-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export function contentSecurityPolicy(inlineStyleHashes: readonly string[] = []): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    ["style-src 'self'", ...inlineStyleHashes].join(' '),
+    "img-src 'self' blob: data:",
+    "font-src 'self' data:",
+    "worker-src 'self' blob:",
+    "connect-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
 
 export const HSTS = 'max-age=31536000; includeSubDomains';
 
 const HEADERS: Record<string, string> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',
 };
 
-export function securityHeaders(options: { trustProxy: boolean }): MiddlewareHandler {
+export function securityHeaders(options: {
+  trustProxy: boolean;
+  /** The hashes of the served index.html's inline styles (see inlineStyleHashes.ts). */
+  inlineStyleHashes?: () => string[];
+}): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    const headers: Record<string, string> = { ...HEADERS };
+    const headers: Record<string, string> = {
+      'Content-Security-Policy': contentSecurityPolicy(options.inlineStyleHashes?.() ?? []),
+      ...HEADERS,
+    };
     if (cameOverHttps(c, options.trustProxy)) headers['Strict-Transport-Security'] = HSTS;
     try {
       for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
