@@ -59,7 +59,9 @@ export function UpdatePrompt() {
   }
   if (offlineReady) {
     return (
-      <div className="banner" role="status">
+      // Over the page's foot for a few seconds, not in its flow: it arrives while the first screen
+      // is read (the first install finishes), and pushing that screen down would make it jump.
+      <div className="banner toast" role="status">
         <p>{t('update.offlineReady')}</p>
         <button type="button" className="button" onClick={() => setOfflineReady(false)}>
           {t('update.close')}
