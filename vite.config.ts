@@ -73,7 +73,8 @@ export default defineConfig({
           // *.pg.test.ts need PostgreSQL: they run in the server-pg project only.
           exclude: [...configDefaults.exclude, 'tests/unit/**/*.pg.test.ts'],
           environment: 'node',
-          env: { TERRAIN_TEST_PG_URL: '' },
+          // LOG_FORMAT off: the many apps built in-process would print a line per request.
+          env: { TERRAIN_TEST_PG_URL: '', LOG_FORMAT: 'off' },
           setupFiles: ['tests/unit/setup.ts'],
         },
       },
@@ -86,7 +87,7 @@ export default defineConfig({
                 name: 'server-pg',
                 include: ['tests/unit/server/**/*.test.ts'],
                 environment: 'node',
-                env: { TERRAIN_TEST_PG_URL: process.env.TERRAIN_TEST_PG_URL },
+                env: { TERRAIN_TEST_PG_URL: process.env.TERRAIN_TEST_PG_URL, LOG_FORMAT: 'off' },
               },
             },
           ]

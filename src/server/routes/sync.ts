@@ -9,6 +9,7 @@ import type { Db } from '../db/database';
 import { ApiError } from '../errors';
 import { rejectLargeBodies } from '../http/bodyLimit';
 import { parseWith, readJsonValue } from '../http/readJson';
+import { logSyncBatch } from '../http/requestLog';
 import { pullChanges } from '../sync/pull';
 import { applyPush } from '../sync/push';
 
@@ -32,6 +33,7 @@ export function syncRoutes(db: Db): Hono<AppEnv> {
     precheck(body);
     const request = parseWith(pushRequestSchema, body);
     const response: PushResponse = { results: await applyPush(db, c.get('user'), request) };
+    logSyncBatch(c, request.clientId, response.results);
     return c.json(response);
   });
   routes.post('/pull', async (c) => {
