@@ -73,8 +73,9 @@ describe('the report tab, offline', () => {
     const file = await report.download('Word (.docx)');
     expect(file.name).toBe('compte-rendu-visite-de-terrain-du-comite-technique.docx');
     const doc = await readDocx(file.bytes);
-    expect(doc.media).toHaveLength(6);
-    expect(doc.tables[0].rows[1][1]).toBe('Awa Exemple');
+    // Six photos, plus the map and the chart (PNG) since issue 13.
+    expect(doc.media.filter((m) => !m.endsWith('.png'))).toHaveLength(6);
+    expect(doc.tables.find((t) => t.rows[0]?.[1] === 'Noms et prénoms')?.rows[1][1]).toBe('Awa Exemple');
     expect(plain(doc.tables.at(-2)?.rows.at(-1)?.join(' | ') ?? '')).toBe(
       'Total général | 9 750 000 FCFA | 7 500 000 FCFA | 76,9 %',
     );
