@@ -2,6 +2,7 @@
 // Before listening: open the database, run migrations, create the first administrator if needed.
 
 import fs from 'node:fs';
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { bootstrapAdmin } from './auth/bootstrapAdmin';
@@ -10,6 +11,8 @@ import { readConfig } from './config';
 import { openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrations';
 import { ensureBuilt } from './ensureBuilt';
+import { stopGate } from './http/gracefulStop';
+import { errorFields, logSinkFromEnv } from './log';
 
 const config = readConfig();
 const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: string };
@@ -30,20 +33,23 @@ const app = createApp({
   dataDir: config.dataDir,
   trustProxy: config.trustProxy,
 });
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+const log = logSinkFromEnv();
+const gate = stopGate(app.fetch, log);
+const server = serve({ fetch: gate.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`Terrain écoute sur http://localhost:${info.port}`);
 });
 
 let stopping = false;
-function shutdown() {
+async function shutdown(signal: NodeJS.Signals) {
   if (stopping) return;
   stopping = true;
+  log({ msg: 'signal', signal });
   stopHousekeeping();
-  // Stop taking requests, let running ones finish, then close the database cleanly.
-  server.close(() => {
-    db.destroy().finally(() => process.exit(0));
-  });
-  setTimeout(() => process.exit(0), 5_000).unref();
+  // Running pushes and upload chunks finish (up to 10 s), then the database is closed (http/gracefulStop.ts).
+  await gate
+    .stop(server as Server, () => db.destroy())
+    .catch((error) => log({ msg: 'stop-failed', error: errorFields(error) }));
+  process.exit(0);
 }
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
