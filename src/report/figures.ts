@@ -12,11 +12,13 @@ export interface ReportFigures {
   captions: { map: string; chart: string };
 }
 
-export function reportFigures(model: ReportModel): ReportFigures {
+/** `width` in CSS pixels: 640 for the documents, about a phone's width for the screens. */
+export function reportFigures(model: ReportModel, width = 640): ReportFigures {
   const anyPlaced = model.map.communes.some((c) => c.lat != null && c.lon != null) || model.map.visits.length > 0;
   const anyBudget = model.chart.rows.some((r) => r.plannedFcfa > 0 || r.spentFcfa > 0);
-  const map = model.parts.has('map') && anyPlaced ? missionMap(model.map.communes, model.map.visits) : null;
-  const chart = model.parts.has('charts') && anyBudget ? budgetChart(model.chart.rows, model.chart.overallRate) : null;
+  const map = model.parts.has('map') && anyPlaced ? missionMap(model.map.communes, model.map.visits, width) : null;
+  const chart =
+    model.parts.has('charts') && anyBudget ? budgetChart(model.chart.rows, model.chart.overallRate, width) : null;
   return {
     map,
     chart,

@@ -78,12 +78,13 @@ async function decodedWidth(alt: string): Promise<number> {
 
 describe('the report, complete, on a phone', () => {
   it('shows the mission map on the overview, drawn offline', async () => {
-    expect(await decodedWidth('Carte de la mission : communes de l’itinéraire et points GPS des visites')).toBe(640);
+    expect(await decodedWidth('Carte de la mission : communes de l’itinéraire et points GPS des visites')).toBe(320);
+    await page.screenshot({ path: '/tmp/report-overview-map-360.png', fullPage: true });
   });
 
   it('shows the budget chart of the chosen notes in the report tab', async () => {
     await report.open();
-    expect(await decodedWidth('Budget prévu et dépensé par commune, avec le taux d’exécution')).toBe(640);
+    expect(await decodedWidth('Budget prévu et dépensé par commune, avec le taux d’exécution')).toBe(320);
   });
 
   it('keeps the synthèse and the signatories typed in the report tab', async () => {
@@ -99,6 +100,7 @@ describe('the report, complete, on a phone', () => {
     await page.getByRole('status').filter({ hasText: 'Contenu enregistré.' }).waitFor();
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: '/tmp/report-settings-360.png', fullPage: true });
   });
 
   it('builds the Word report with the synthèse, and the map and chart drawn in the worker', async () => {

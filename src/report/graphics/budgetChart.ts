@@ -17,10 +17,8 @@ const OVER_COLOUR = '#b3261e';
 const TEXT = '#222222';
 const MUTED = '#666666';
 
-const LABEL_WIDTH = 150;
 const RATE_WIDTH = 64;
 const ROW_HEIGHT = 30;
-const TOP = 44;
 const BOTTOM = 28;
 
 /** 2 500 000 -> "2,5 M", 750 000 -> "750 k" (axis labels: short, in FCFA). */
@@ -41,9 +39,13 @@ function niceStep(max: number): number {
 const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 export function budgetChart(rows: readonly ChartRow[], overallRate: number | null, width = 640): Scene {
+  const narrow = width < 480;
+  const TOP = narrow ? 60 : 44;
   const height = TOP + Math.max(rows.length, 1) * ROW_HEIGHT + BOTTOM;
-  const barLeft = LABEL_WIDTH;
-  const barWidth = width - LABEL_WIDTH - RATE_WIDTH - 8;
+  // Names take up to 150 px, less on a phone's screen, where the bars need the room.
+  const labelWidth = Math.round(Math.min(150, width * 0.3));
+  const barLeft = labelWidth;
+  const barWidth = width - labelWidth - RATE_WIDTH - 8;
   const max = Math.max(1, ...rows.flatMap((r) => [r.plannedFcfa, r.spentFcfa]));
   const step = niceStep(max);
   const top = Math.ceil(max / step) * step;
@@ -51,16 +53,17 @@ export function budgetChart(rows: readonly ChartRow[], overallRate: number | nul
   const shapes: Shape[] = [
     { kind: 'rect', x: barLeft, y: 10, w: 12, h: 12, fill: PLANNED_COLOUR },
     { kind: 'text', x: barLeft + 18, y: 20, text: 'Budget prévu', size: 12, fill: TEXT },
-    { kind: 'rect', x: barLeft + 120, y: 10, w: 12, h: 12, fill: SPENT_COLOUR },
-    { kind: 'text', x: barLeft + 138, y: 20, text: 'Dépensé', size: 12, fill: TEXT },
+    { kind: 'rect', x: barLeft + 100, y: 10, w: 12, h: 12, fill: SPENT_COLOUR },
+    { kind: 'text', x: barLeft + 118, y: 20, text: 'Dépensé', size: 12, fill: TEXT },
     {
       kind: 'text',
-      x: width - 4,
-      y: 20,
+      x: narrow ? barLeft : width - 4,
+      // On a narrow chart the overall rate goes under the legend.
+      y: narrow ? 38 : 20,
       text: `Taux global : ${formatRate(overallRate)}`,
       size: 12,
       fill: TEXT,
-      anchor: 'end',
+      anchor: narrow ? 'start' : 'end',
       bold: true,
     },
     { kind: 'text', x: width - 4, y: TOP - 6, text: 'Taux', size: 10, fill: MUTED, anchor: 'end' },
@@ -76,7 +79,15 @@ export function budgetChart(rows: readonly ChartRow[], overallRate: number | nul
   rows.forEach((row, i) => {
     const y = TOP + i * ROW_HEIGHT;
     shapes.push(
-      { kind: 'text', x: barLeft - 8, y: y + 19, text: shorten(row.label, 24), size: 12, fill: TEXT, anchor: 'end' },
+      {
+        kind: 'text',
+        x: barLeft - 8,
+        y: y + 19,
+        text: shorten(row.label, Math.floor((labelWidth - 10) / 7)),
+        size: 12,
+        fill: TEXT,
+        anchor: 'end',
+      },
       { kind: 'rect', x: barLeft, y: y + 4, w: x(row.plannedFcfa) - barLeft, h: 11, fill: PLANNED_COLOUR },
       { kind: 'rect', x: barLeft, y: y + 15, w: x(row.spentFcfa) - barLeft, h: 11, fill: SPENT_COLOUR },
       {

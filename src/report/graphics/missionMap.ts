@@ -102,6 +102,12 @@ export function missionMap(communes: readonly MapCommune[], visits: readonly Map
       fill: known ? TEXT : '#777777',
     });
   });
-  shapes.push(...legend);
+  // A white box behind the legend: on a narrow map it reaches over Mali's western border.
+  const listed = communes.slice(0, 24);
+  const longest = Math.max(0, ...legend.flatMap((l) => (l.kind === 'text' ? [l.text.length * (l.size * 0.56)] : [])));
+  shapes.push(
+    { kind: 'rect', x: 4, y: 4, w: Math.min(width - 8, longest + 40), h: 52 + listed.length * 14 + 6, fill: '#ffffff' },
+    ...legend,
+  );
   return { width, height, title: 'Carte de la mission : communes de l’itinéraire et points GPS des visites', shapes };
 }

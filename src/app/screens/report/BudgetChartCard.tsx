@@ -6,7 +6,7 @@ import { useMissionBundlePreview } from '../../../db/repositories/reportBundle';
 import { budgetChart } from '../../../report/graphics/budgetChart';
 import { buildReportModel } from '../../../report/model';
 import type { NoteState } from '../../../shared/model';
-import { FigureImage } from './FigureImage';
+import { FigureImage, SCREEN_FIGURE_WIDTH } from './FigureImage';
 
 export function BudgetChartCard({ missionId, noteStates }: { missionId: string; noteStates: NoteState[] }) {
   const { t } = useTranslation('report');
@@ -17,7 +17,7 @@ export function BudgetChartCard({ missionId, noteStates }: { missionId: string; 
     if (!bundle) return null;
     const { chart } = buildReportModel({ ...bundle, settings: null }, { noteStates });
     if (!chart.rows.some((r) => r.plannedFcfa > 0 || r.spentFcfa > 0)) return null;
-    return budgetChart(chart.rows, chart.overallRate);
+    return budgetChart(chart.rows, chart.overallRate, SCREEN_FIGURE_WIDTH);
   }, [bundle, key]);
   return (
     <section className="card" aria-labelledby="report-chart-title">

@@ -3,6 +3,9 @@
 import { useMemo } from 'react';
 import { type Scene, sceneToSvg } from '../../../report/graphics/scene';
 
+/** Figures on screen are drawn for a phone's width, so their words are read at their size. */
+export const SCREEN_FIGURE_WIDTH = 320;
+
 export function FigureImage({ scene, caption }: { scene: Scene; caption: string }) {
   const src = useMemo(() => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(sceneToSvg(scene))}`, [scene]);
   return (

@@ -7,7 +7,7 @@ import { useMissionBundlePreview } from '../../../db/repositories/reportBundle';
 import { reportFigures } from '../../../report/figures';
 import { buildReportModel } from '../../../report/model';
 import { NOTE_STATES } from '../../../shared/model';
-import { FigureImage } from './FigureImage';
+import { FigureImage, SCREEN_FIGURE_WIDTH } from './FigureImage';
 
 export default function MissionMapFigure({ missionId }: { missionId: string }) {
   const { t } = useTranslation('report');
@@ -15,7 +15,7 @@ export default function MissionMapFigure({ missionId }: { missionId: string }) {
   const map = useMemo(() => {
     if (!bundle) return null;
     const model = buildReportModel({ ...bundle, settings: null }, { noteStates: NOTE_STATES });
-    return reportFigures(model).map;
+    return reportFigures(model, SCREEN_FIGURE_WIDTH).map;
   }, [bundle]);
   return (
     <section className="card" aria-labelledby="mission-map-title">
