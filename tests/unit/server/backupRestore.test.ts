@@ -3,7 +3,8 @@
 // the backup started is there (photos with their hash). Those acknowledged during the backup may or
 // may not be: the snapshot point is the SQLite online backup's copy. A corrupt or truncated archive,
 // and a non-empty DATA_DIR, are refused with a French message and nothing is written.
-// SQLite only: on PostgreSQL the database is saved with pg_dump (README), the archive holds the photos.
+// On PostgreSQL the database is saved with pg_dump (README) and the archive holds the photo files:
+// the last test checks that, in the server-pg project.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,6 +17,7 @@ import { aMission, aVisitNote } from '../../fixtures/builders';
 import { createMutation } from '../../fixtures/mutations';
 import { loginAs, pullEverything, push, remoteApp } from './liveClient';
 import { jpegLike, sha256, uploadWhole } from './photosTus';
+import { freshDatabaseUrl } from './support';
 
 const ADMIN = { email: 'admin@exemple.test', password: 'mot-de-passe-admin' };
 const env = { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password };
@@ -146,4 +148,42 @@ describe.skipIf(Boolean(process.env.TERRAIN_TEST_PG_URL))('npm run backup and np
     expect(refused.stderr).toContain("n'est pas vide");
     expect(fs.readFileSync(path.join(busy, 'terrain.sqlite'), 'utf8')).toBe('données existantes');
   }, 120_000);
+});
+
+describe.runIf(Boolean(process.env.TERRAIN_TEST_PG_URL))('npm run backup and npm run restore (PostgreSQL)', () => {
+  it('archives every photo file and says the database goes with pg_dump', async () => {
+    const database = await freshDatabaseUrl();
+    try {
+      const pgEnv = { ...env, DATABASE_URL: database.url ?? '' };
+      const server = await startServer({ env: pgEnv });
+      running.push(server);
+      const token = await loginAs(server, ADMIN.email, ADMIN.password);
+      await push(server, token, [createMutation('missions', mission)]);
+      const photos = [jpegLike(120_000), jpegLike(80_000)];
+      for (const photo of photos) {
+        expect((await uploadWhole(remoteApp(server), photo, { token, missionId: mission.id })).status).toBe(204);
+      }
+      const archivePg = tmpFile('photos.tar.gz');
+      const backup = await runScript('backup', [archivePg], {
+        DATA_DIR: server.dataDir,
+        DATABASE_URL: pgEnv.DATABASE_URL,
+      });
+      expect(backup.code, backup.stderr).toBe(0);
+      expect(backup.stdout).toContain('2 photo(s)');
+      expect(backup.stdout).toContain('pg_dump');
+      await server.stop();
+
+      const restoredDir = newDataDir();
+      const restore = await runScript('restore', [archivePg], { DATA_DIR: restoredDir });
+      expect(restore.code, restore.stderr).toBe(0);
+      expect(restore.stdout).toContain('pg_restore');
+      expect(fs.existsSync(path.join(restoredDir, 'terrain.sqlite'))).toBe(false);
+      for (const photo of photos) {
+        const hash = sha256(photo);
+        expect(sha256(fs.readFileSync(path.join(restoredDir, 'photos', hash.slice(0, 2), hash)))).toBe(hash);
+      }
+    } finally {
+      await database.drop();
+    }
+  }, 180_000);
 });

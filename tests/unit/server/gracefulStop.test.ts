@@ -120,7 +120,12 @@ describe('graceful stop (SIGTERM)', () => {
     const database = await freshDatabaseUrl();
     drops.push(database.drop);
     const dataDir = makeDataDir();
-    const env = { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, DATABASE_URL: database.url ?? '' };
+    const env = {
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      DATABASE_URL: database.url ?? '',
+      LOG_FORMAT: 'json',
+    };
     const server = await startServer({ dataDir, env });
     running.push(server);
     const token = await loginAs(server, ADMIN.email, ADMIN.password);
@@ -159,7 +164,16 @@ describe('graceful stop (SIGTERM)', () => {
     expect(await slow.done).toBe(204);
     const stopSeconds = ((await exited) - signalledAt) / 1000;
     console.log(`stop: ${stopSeconds.toFixed(1)} s after SIGTERM (a chunk stalled until the deadline)`);
-    expect(stopSeconds).toBeLessThan(15);
+    console.log(
+      server
+        .output()
+        .split('\n')
+        .filter((l) => /"msg":"(signal|stop)/.test(l))
+        .join('\n'),
+    );
+    // 10 s of grace, then the cut, the database closed and the exit: within systemd's TimeoutStopSec
+    // (deploy/terrain.service), even on a busy machine.
+    expect(stopSeconds).toBeLessThan(20);
     expect({ pushes: await Promise.all(pushes), stalled: await stalled.done }).toEqual({
       pushes: ['answered', 'answered', 'answered'],
       stalled: 0,
