@@ -88,7 +88,7 @@ describe.skipIf(Boolean(process.env.TERRAIN_TEST_PG_URL))('npm run backup and np
     expect(backup.stdout).toMatch(/^Sauvegarde écrite : .* \(\d+\.\d Mo, \d+ photo\(s\), \d+\.\d s\)\.$/m);
     console.log(
       `backup: ${(fs.statSync(archive).size / 1024 / 1024).toFixed(1)} MB in ${backupSeconds.toFixed(1)} s (process included), ` +
-        `${acknowledgedNotes.length} notes and ${acknowledgedPhotos.length} photos acknowledged in all`,
+        `${acknowledgedNotes.length} notes and ${acknowledgedPhotos.length} photos acknowledged in all; ${backup.stdout.trim()}`,
     );
     const before = <T extends { at: number }>(list: T[]) => list.filter((w) => w.at < backupStartedAt);
     expect(before(acknowledgedNotes).length).toBe(5 * 40);
