@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { ensureBuilt } from '../../src/server/ensureBuilt';
 import { startServer } from '../e2e/support/server';
+import { measureDelivery } from './delivery';
 import { fastLinkLines, measureFastLinkUpload } from './fastLinkUpload';
 import { FIRST_SCREEN_BUDGET_BYTES, measureFirstScreenJs } from './firstScreen';
 import { fullSyncLines, measureFullSync } from './fullSync';
@@ -19,7 +20,8 @@ function report(name: string, value: string, target: string, ok: boolean) {
 }
 
 const root = path.resolve(import.meta.dirname, '../..');
-await ensureBuilt(root, path.join(root, 'dist'));
+// DIST_DIR: a build of one's own (the server started below reads it too).
+await ensureBuilt(root, path.resolve(process.env.DIST_DIR ?? path.join(root, 'dist')));
 const server = await startServer();
 try {
   const firstScreen = await measureFirstScreenJs(server);
@@ -37,6 +39,9 @@ try {
     'informative',
     true,
   );
+  const delivery = await measureDelivery(server, firstScreen);
+  for (const line of delivery.lines) report(...line);
+  for (const note of delivery.notes) console.log(note);
 
   const photos = await measurePhotos(server);
   const ms = (value: number) => `${value.toFixed(0)} ms`;
