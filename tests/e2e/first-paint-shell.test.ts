@@ -1,0 +1,78 @@
+// The first screen paints before any JavaScript: index.html's static shell (header with the app
+// name, a French title, a skeleton), styled by its inline <style> under the strict CSP. When the
+// app takes over, its header sits exactly where the shell's was, and nothing shifts (CLS ≤ 0.02)
+// on a slow link.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPhoneContext } from './support/browser';
+import { type RunningServer, startServer } from './support/server';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const box = (el: Element) => {
+  const r = el.getBoundingClientRect();
+  return { top: r.top, height: r.height };
+};
+
+describe('the static shell of index.html', () => {
+  it('paints the header, title and skeleton styled, with no script and no stylesheet of the app', async () => {
+    const context = await newPhoneContext(browser);
+    const page = await context.newPage();
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    // Nothing but the HTML: every script and stylesheet of the app is refused.
+    await page.route(/\.(js|css)$/, (route) => route.abort());
+    await page.goto(server.url);
+    const header = page.locator('header.shell-header');
+    await expect.poll(() => header.textContent()).toBe('Terrain');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Missions');
+    expect(await header.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(31, 111, 67)');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+
+  it('is replaced by the app with its header in the same place, and no layout shift on a slow link', async () => {
+    const context = await newPhoneContext(browser);
+    await context.addInitScript(() => {
+      const w = window as unknown as { __cls: number };
+      w.__cls = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+          if (!entry.hadRecentInput) w.__cls += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    // 3G: 750 kbit/s down, 250 up, 200 ms.
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 200,
+      downloadThroughput: (750 * 1024) / 8,
+      uploadThroughput: (250 * 1024) / 8,
+    });
+    await page.goto(server.url, { waitUntil: 'commit' });
+    const shellHeader = await page.locator('header.shell-header').evaluate(box);
+    await page.getByRole('button', { name: 'Créer une mission de démonstration' }).waitFor({ timeout: 60_000 });
+    const appHeader = await page.locator('header.app-header').evaluate(box);
+    expect(appHeader.top).toBe(shellHeader.top);
+    expect(Math.abs(appHeader.height - shellHeader.height)).toBeLessThan(1);
+    expect(await page.locator('.shell-header').count()).toBe(0);
+    // The first install finishes: its notice must not push the screen down either.
+    await page.getByText('Terrain fonctionne désormais sans réseau.').waitFor({ timeout: 90_000 });
+    expect(await page.evaluate(() => (window as unknown as { __cls: number }).__cls)).toBeLessThanOrEqual(0.02);
+    await context.close();
+  });
+});
