@@ -10,12 +10,14 @@ export const UPLOAD_CHUNK_MIN_BYTES = UPLOAD_CHUNK_BYTES;
 export const UPLOAD_CHUNK_MAX_BYTES = 8 * 1024 * 1024;
 
 /**
- * The next chunk for `remaining` bytes at `bitsPerSecond` (null: not measured yet). A tail under
- * half a chunk goes with this one: a request saved for a second or two more.
+ * The next chunk for `remaining` bytes at `bitsPerSecond` (null: not measured yet). On a link fast
+ * enough for chunks above the minimum, a tail under half a chunk goes with this one (a request saved
+ * for a second more); on a slow or unmeasured link chunks stay at the minimum, as they always were.
  */
 export function nextChunkBytes(bitsPerSecond: number | null, remaining: number): number {
   const sized = bitsPerSecond === null ? 0 : (bitsPerSecond / 8) * UPLOAD_CHUNK_TARGET_SECONDS;
-  const target = Math.round(Math.min(UPLOAD_CHUNK_MAX_BYTES, Math.max(UPLOAD_CHUNK_MIN_BYTES, sized)));
+  if (sized <= UPLOAD_CHUNK_MIN_BYTES) return UPLOAD_CHUNK_MIN_BYTES;
+  const target = Math.round(Math.min(UPLOAD_CHUNK_MAX_BYTES, sized));
   if (remaining <= target * 1.5 && remaining <= UPLOAD_CHUNK_MAX_BYTES) return Math.max(1, remaining);
   return target;
 }
