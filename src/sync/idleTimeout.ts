@@ -4,6 +4,9 @@
 // idle limit, so reading a long body on a slow link never times out while bytes keep coming.
 import { SYNC_IDLE_TIMEOUT_MS, SYNC_SLOWEST_UPLOAD_BYTES_PER_S } from '../shared/constants';
 
+/** Statuses whose answers have no body (Fetch standard: null body status). */
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
 export class IdleTimeout {
   private readonly controller = new AbortController();
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -41,7 +44,9 @@ export class IdleTimeout {
    */
   watch(response: Response, onBytes?: (bytes: number) => void): Response {
     this.touch();
-    if (!response.body) {
+    // An answer that can have no body (204, 304…) is passed on as it is: Chromium gives it an empty
+    // stream, and a Response built again around a stream with such a status throws.
+    if (!response.body || NULL_BODY_STATUSES.has(response.status)) {
       this.stop();
       return response;
     }
