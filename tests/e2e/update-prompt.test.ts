@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPhoneContext, waitForServiceWorker } from './support/browser';
@@ -35,6 +36,9 @@ function deployNewVersion() {
   const next = sw.replace(/revision:"[0-9a-f]+"/, 'revision:"0000000000000000000000000000beef"');
   expect(next).not.toBe(sw);
   fs.writeFileSync(swPath, next);
+  // A deployment ships the compressed copies the server sends (built with the rest): made again.
+  fs.writeFileSync(`${swPath}.br`, zlib.brotliCompressSync(next));
+  fs.writeFileSync(`${swPath}.gz`, zlib.gzipSync(next));
 }
 
 describe('a new version of the app', () => {
