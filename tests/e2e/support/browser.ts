@@ -1,6 +1,6 @@
 // Debian's Chromium driven by playwright-core: never a downloaded browser. Each test gets a
 // fresh context (an empty profile: its own IndexedDB, service worker and storage).
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -22,12 +22,51 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** A phone-sized context (360 px wide), French locale, as the users hold it. */
 export async function newPhoneContext(browser: Browser, options: { locale?: string } = {}): Promise<BrowserContext> {
-  return browser.newContext({
+  const context = await browser.newContext({
     viewport: { width: 360, height: 740 },
     deviceScaleFactor: 1,
     locale: options.locale ?? 'fr-FR',
     serviceWorkers: 'allow',
   });
+  reportOfflineInEveryDocument(context);
+  return context;
+}
+
+const devtools = new WeakMap<Page, Promise<CDPSession>>();
+
+async function emulateOffline(context: BrowserContext, page: Page, offline: boolean): Promise<void> {
+  let session = devtools.get(page);
+  if (!session) {
+    session = context.newCDPSession(page);
+    devtools.set(page, session);
+  }
+  await session
+    .then((s) =>
+      s.send('Network.emulateNetworkConditions', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 }),
+    )
+    .catch(() => undefined); // the page closed meanwhile
+}
+
+/**
+ * Debian's Chromium (150) resets navigator.onLine to true in each new document of a context that
+ * Playwright set offline, while the network stays cut; a phone in airplane mode says it is offline
+ * in every page. So the context's offline state is applied again, through each page's DevTools
+ * session, to every document it loads.
+ */
+function reportOfflineInEveryDocument(context: BrowserContext): void {
+  let offline = false;
+  const setOffline = context.setOffline.bind(context);
+  context.setOffline = async (value: boolean) => {
+    offline = value;
+    await setOffline(value);
+    await Promise.all(context.pages().map((page) => emulateOffline(context, page, value)));
+  };
+  const follow = (page: Page) =>
+    page.on('domcontentloaded', () => {
+      if (offline) void emulateOffline(context, page, true);
+    });
+  for (const page of context.pages()) follow(page);
+  context.on('page', follow);
 }
 
 /** Waits until the service worker controls the page, so that going offline keeps the app. */
