@@ -149,7 +149,8 @@ beforeAll(async () => {
     foreignPhotoHash: sha256(foreignBytes),
     foreignUploadId: foreignUpload.split('/').at(-1) ?? '',
   };
-});
+  // Three accounts (scrypt), two missions and two photos: more than Vitest's 10 s on a loaded machine.
+}, 120_000);
 afterAll(() => server.close());
 
 describe('generated hostile requests', () => {
