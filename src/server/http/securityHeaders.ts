@@ -43,10 +43,17 @@ export function securityHeaders(options: {
   /** The hashes of the served index.html's inline styles (see inlineStyleHashes.ts). */
   inlineStyleHashes?: () => string[];
 }): MiddlewareHandler {
+  // The policy is written again only when the served index.html's style hashes change, not per answer.
+  let policy = { hashes: [] as readonly string[], text: contentSecurityPolicy() };
+  const currentPolicy = () => {
+    const hashes = options.inlineStyleHashes?.() ?? [];
+    if (hashes !== policy.hashes) policy = { hashes, text: contentSecurityPolicy(hashes) };
+    return policy.text;
+  };
   return async (c, next) => {
     await next();
     const headers: Record<string, string> = {
-      'Content-Security-Policy': contentSecurityPolicy(options.inlineStyleHashes?.() ?? []),
+      'Content-Security-Policy': currentPolicy(),
       ...HEADERS,
     };
     if (cameOverHttps(c, options.trustProxy)) headers['Strict-Transport-Security'] = HSTS;
