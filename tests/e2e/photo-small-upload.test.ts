@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UPLOAD_CHUNK_BYTES } from '../../src/shared/constants';
 import type { User } from '../../src/shared/protocol';
 import { LoginPage } from './pages/LoginPage';
-import { MissionPage, MissionsList } from './pages/MissionPages';
+import { MissionsList } from './pages/MissionPages';
 import { SyncStatusBar } from './pages/SyncPages';
 import { VisitList } from './pages/VisitPages';
 import { ADMIN_ENV, adminApiOf, apiClientAs, createAccount, freshEmail, PASSWORD } from './support/accounts';
@@ -50,16 +50,7 @@ describe('a photo smaller than one chunk', () => {
     await loginPage.logInAndWait(awa.email, PASSWORD);
     await waitForServiceWorker(page);
 
-    const form = await new MissionsList(page).newMission();
-    await form.fill({
-      title: 'Mission petite photo',
-      project: 'Projet de démonstration',
-      start: '2024-07-22',
-      end: '2024-07-26',
-    });
-    await form.submit();
-    await expect.poll(() => new MissionPage(page).title().textContent()).toBe('Mission petite photo');
-    const missionId = new URL(page.url()).pathname.split('/')[2];
+    const missionId = await new MissionsList(page).createMission('Mission petite photo');
     await sync.waitAllSent();
 
     const note = await new VisitList(page)

@@ -30,6 +30,15 @@ export class MissionsList {
     return new MissionForm(this.page);
   }
 
+  /** Creates a mission (demonstration project and dates), waits for its page and returns its id. */
+  async createMission(title: string): Promise<string> {
+    const form = await this.newMission();
+    await form.fill({ title, project: 'Projet de démonstration', start: '2024-07-22', end: '2024-07-26' });
+    await form.submit();
+    await this.page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
+    return new URL(this.page.url()).pathname.split('/')[2];
+  }
+
   async createDemo() {
     await this.page.getByRole('button', { name: 'Créer une mission de démonstration' }).click();
     return new MissionPage(this.page);
