@@ -6,8 +6,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { insertRecord } from '../../../src/db/mutations';
 import { db as appDb } from '../../../src/db/schema';
 import type { Mission } from '../../../src/shared/model';
-import { aCommune, aMission, aPhoto, aVisitNote } from '../../fixtures/builders';
-import { adminOf, type Device, twoMembersLoggedIn } from './support/device';
+import { aCommune, aPhoto, aVisitNote } from '../../fixtures/builders';
+import { adminOf, type Device, twoMembersOnOneMission } from './support/device';
 import { type InProcessServer, startInProcessServer } from './support/inProcessServer';
 
 let server: InProcessServer;
@@ -23,11 +23,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 beforeEach(async () => {
-  const members = await twoMembersLoggedIn(server, admin);
-  ({ a, b } = members);
-  mission = await insertRecord('missions', aMission());
-  await a.sync();
-  await admin.api.addMember(mission.id, members.ibrahim.user.id);
+  ({ a, b, mission } = await twoMembersOnOneMission(server, admin));
 });
 
 /** A photo taken and sent by device A (random bytes that start like a JPEG). */

@@ -13,7 +13,7 @@ import { db as appDb } from '../../../src/db/schema';
 import { UPLOAD_CHUNK_BYTES } from '../../../src/shared/constants';
 import type { Mission } from '../../../src/shared/model';
 import { aCommune, aMission, aPhoto, aVisitNote } from '../../fixtures/builders';
-import { adminOf, type Device, twoMembersLoggedIn } from './support/device';
+import { adminOf, type Device, twoMembersOnOneMission } from './support/device';
 import { type InProcessServer, startInProcessServer } from './support/inProcessServer';
 
 let server: InProcessServer;
@@ -29,11 +29,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 beforeEach(async () => {
-  const members = await twoMembersLoggedIn(server, admin);
-  ({ a, b } = members);
-  mission = await insertRecord('missions', aMission());
-  await a.sync();
-  await admin.api.addMember(mission.id, members.ibrahim.user.id);
+  ({ a, b, mission } = await twoMembersOnOneMission(server, admin));
 });
 
 /** Random bytes that start like a JPEG (the server may check a photo's magic bytes). */

@@ -2,7 +2,7 @@
 // status and HTTP client to the in-process server, and the real engine. Local edits go through the
 // app's write path (src/db/mutations.ts) on this device's database.
 import { ulid } from 'ulid';
-import { recordWrites } from '../../../../src/db/mutations';
+import { insertRecord, recordWrites } from '../../../../src/db/mutations';
 import { createDexieSyncStore } from '../../../../src/db/repositories/sync';
 import { db as appDb, TerrainDB } from '../../../../src/db/schema';
 import { UPLOAD_CHUNK_BYTES } from '../../../../src/shared/constants';
@@ -12,6 +12,7 @@ import { createSyncApi, login } from '../../../../src/sync/api';
 import { type EngineDeps, runSync } from '../../../../src/sync/engine';
 import type { HttpClient } from '../../../../src/sync/http';
 import { createSyncStatusStore } from '../../../../src/sync/status';
+import { aMission } from '../../../fixtures/builders';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, BASE_URL, type InProcessServer } from './inProcessServer';
 
 /** `db`: the app's own database for the device whose edits go through src/db/mutations.ts. */
@@ -92,4 +93,13 @@ export async function twoMembersLoggedIn(server: InProcessServer, admin: Awaited
   await a.logIn(awa.email, awa.password);
   await b.logIn(ibrahim.email, ibrahim.password);
   return { a, b, awa, ibrahim };
+}
+
+/** `twoMembersLoggedIn`, and a mission made on A's device, sent, that B belongs to as well. */
+export async function twoMembersOnOneMission(server: InProcessServer, admin: Awaited<ReturnType<typeof adminOf>>) {
+  const members = await twoMembersLoggedIn(server, admin);
+  const mission = await insertRecord('missions', aMission());
+  await members.a.sync();
+  await admin.api.addMember(mission.id, members.ibrahim.user.id);
+  return { ...members, mission };
 }
