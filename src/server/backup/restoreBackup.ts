@@ -47,6 +47,7 @@ async function unpack(file: string, staging: string): Promise<{ manifest: Backup
           end: async () => {
             manifestText = Buffer.concat(parts).toString('utf8');
           },
+          abort: async () => {},
         };
       }
       if (!isArchivablePath(entry.name)) throw new TarFormatError(`fichier inattendu : ${entry.name}`);
@@ -67,6 +68,8 @@ async function unpack(file: string, staging: string): Promise<{ manifest: Backup
           await handle.close();
           found.push({ path: entry.name, bytes, sha256: hash.digest('hex') });
         },
+        // The staging folder is removed afterwards; only the open file must be let go.
+        abort: () => handle.close(),
       };
     });
   });

@@ -105,15 +105,20 @@ function parseHeader(block: Buffer): TarEntry {
   return { name, size: Number.parseInt(sizeText, 8) };
 }
 
+/** Where one entry's contents go: `write` per chunk, then `end`, or `abort` if reading fails midway. */
+export interface TarEntrySink {
+  write: (chunk: Buffer) => Promise<void>;
+  end: () => Promise<void>;
+  abort: () => Promise<void>;
+}
+
 /**
  * Reads an archive entry by entry: `onEntry` gets each file's name and size, and returns the
- * function its contents are streamed to (in order, chunk by chunk). Throws TarFormatError on a
- * damaged header, and when the archive stops before its end (truncated).
+ * sink its contents are streamed to (in order, chunk by chunk). Throws TarFormatError on a
+ * damaged header, and when the archive stops before its end (truncated); the entry being read
+ * then gets `abort`, so it can close what it opened.
  */
-export async function readTar(
-  source: AsyncIterable<Buffer>,
-  onEntry: (entry: TarEntry) => Promise<{ write: (chunk: Buffer) => Promise<void>; end: () => Promise<void> }>,
-): Promise<void> {
+export async function readTar(source: AsyncIterable<Buffer>, onEntry: (entry: TarEntry) => Promise<TarEntrySink>): Promise<void> {
   const reader = new ByteReader(source[Symbol.asyncIterator]());
   for (;;) {
     const block = await reader.read(BLOCK);
@@ -121,7 +126,12 @@ export async function readTar(
     if (block.every((byte) => byte === 0)) return reader.drain();
     const entry = parseHeader(block);
     const sink = await onEntry(entry);
-    if (!(await reader.stream(entry.size, sink.write))) throw new TarFormatError(`archive tronquée dans ${entry.name}`);
+    try {
+      if (!(await reader.stream(entry.size, sink.write))) throw new TarFormatError(`archive tronquée dans ${entry.name}`);
+    } catch (error) {
+      await sink.abort();
+      throw error;
+    }
     await sink.end();
     const padding = (BLOCK - (entry.size % BLOCK)) % BLOCK;
     if (padding && !(await reader.read(padding))) throw new TarFormatError('archive tronquée');
