@@ -118,7 +118,10 @@ export interface TarEntrySink {
  * damaged header, and when the archive stops before its end (truncated); the entry being read
  * then gets `abort`, so it can close what it opened.
  */
-export async function readTar(source: AsyncIterable<Buffer>, onEntry: (entry: TarEntry) => Promise<TarEntrySink>): Promise<void> {
+export async function readTar(
+  source: AsyncIterable<Buffer>,
+  onEntry: (entry: TarEntry) => Promise<TarEntrySink>,
+): Promise<void> {
   const reader = new ByteReader(source[Symbol.asyncIterator]());
   for (;;) {
     const block = await reader.read(BLOCK);
@@ -127,7 +130,8 @@ export async function readTar(source: AsyncIterable<Buffer>, onEntry: (entry: Ta
     const entry = parseHeader(block);
     const sink = await onEntry(entry);
     try {
-      if (!(await reader.stream(entry.size, sink.write))) throw new TarFormatError(`archive tronquée dans ${entry.name}`);
+      if (!(await reader.stream(entry.size, sink.write)))
+        throw new TarFormatError(`archive tronquée dans ${entry.name}`);
     } catch (error) {
       await sink.abort();
       throw error;
