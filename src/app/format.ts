@@ -18,3 +18,13 @@ export function formatDay(isoDay: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
   return match ? `${match[3]}/${match[2]}/${match[1]}` : isoDay;
 }
+
+/** 15.0019 -> "15,00190": five decimals (about a metre), a decimal comma as the forms ask to type it. */
+export function formatCoordinate(degrees: number): string {
+  return degrees.toFixed(5).replace('.', ',');
+}
+
+/** "15,00190 ; -2,94980": a semicolon between the two, since each number already holds a comma. */
+export function formatPosition(lat: number, lon: number): string {
+  return `${formatCoordinate(lat)}\u00a0; ${formatCoordinate(lon)}`;
+}

@@ -97,7 +97,7 @@ export const review = {
     achievementLine: 'planned {{planned}} · spent {{spent}} · {{state}}',
     vehicleLine_one: '{{label}}: {{driver}}, {{count}} seat',
     vehicleLine_other: '{{label}}: {{driver}}, {{count}} seats',
-    gpsPoint: '{{lat}}, {{lon}} (± {{accuracy}} m)',
+    gpsPoint: '{{position}} (± {{accuracy}} m)',
     unknownPerson: '(person no longer listed)',
     unknownAuthor: 'unknown author',
     unknownTime: 'at an unknown time',

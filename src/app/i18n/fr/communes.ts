@@ -5,7 +5,7 @@ export const communes = {
   undated: 'Date à fixer',
   place: 'Cercle de {{cercle}}, région de {{region}}',
   regionOnly: 'Région de {{region}}',
-  position: 'Position : {{lat}}, {{lon}}',
+  position: 'Position : {{position}}',
   columns: {
     name: 'Commune',
     region: 'Région',

@@ -97,7 +97,7 @@ export const review = {
     achievementLine: 'prévu {{planned}} · dépensé {{spent}} · {{state}}',
     vehicleLine_one: '{{label}} : {{driver}}, {{count}} place',
     vehicleLine_other: '{{label}} : {{driver}}, {{count}} places',
-    gpsPoint: '{{lat}}, {{lon}} (± {{accuracy}} m)',
+    gpsPoint: '{{position}} (± {{accuracy}} m)',
     unknownPerson: '(personne retirée de la liste)',
     unknownAuthor: 'auteur inconnu',
     unknownTime: 'à une date inconnue',

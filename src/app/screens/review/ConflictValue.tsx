@@ -5,6 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import { useParticipants } from '../../../db/repositories/participants';
 import { formatFcfa } from '../../../shared/money';
+import { formatPosition } from '../../format';
 import { classify, fitsField, type ShownConflictValue } from './conflictValues';
 
 /** Stored codes of a few fields, and the catalogue key of the words people see for them. */
@@ -102,8 +103,7 @@ function ShownValue({
       return (
         <p className="conflict-value">
           {t('conflicts.gpsPoint', {
-            lat: shown.point.lat.toFixed(5),
-            lon: shown.point.lon.toFixed(5),
+            position: formatPosition(shown.point.lat, shown.point.lon),
             accuracy: Math.round(shown.point.accuracyM),
           })}
         </p>

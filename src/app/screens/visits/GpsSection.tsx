@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { saveVisitNote } from '../../../db/repositories/visitNotes';
 import { GPS_TIMEOUT_MS, GPS_WEAK_ACCURACY_M } from '../../../shared/constants';
 import type { GpsPoint, VisitNote } from '../../../shared/model';
-import { formatDay } from '../../format';
+import { formatDay, formatPosition } from '../../format';
 import { saveErrorMessage } from './saveErrors';
 
 type Locating = { kind: 'idle' } | { kind: 'locating' } | { kind: 'error'; message: string };
@@ -65,7 +65,7 @@ export function GpsSection({ note, readOnly }: { note: VisitNote; readOnly: bool
       <h3 id="gps-title">{t('gps.title')}</h3>
       {gps ? (
         <div data-testid="gps-point">
-          <p className="gps-coords">{t('gps.position', { lat: gps.lat.toFixed(5), lon: gps.lon.toFixed(5) })}</p>
+          <p className="gps-coords">{formatPosition(gps.lat, gps.lon)}</p>
           <p className="muted">
             {t('gps.accuracy', { meters: Math.round(gps.accuracyM) })} · {t('gps.recordedAt', localTime(gps.at))}
           </p>

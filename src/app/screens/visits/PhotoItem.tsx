@@ -7,7 +7,7 @@ import { readDraftJournal, writeDraftJournal } from '../../../db/repositories/st
 import type { Photo } from '../../../shared/model';
 import { AutoGrowTextarea } from '../../components/AutoGrowTextarea';
 import { FormError } from '../../components/Field';
-import { formatBytes, formatDay } from '../../format';
+import { formatBytes, formatDay, formatPosition } from '../../format';
 import { saveErrorMessage } from './saveErrors';
 import { useReportSaveStatus } from './saveStatus';
 import { useDebouncedSave } from './useDebouncedSave';
@@ -59,7 +59,7 @@ export function PhotoItem({ photo, n, readOnly }: { photo: Photo; n: number; rea
         {takenDay && <p className="muted">{t('photos.takenAt', { date: takenDay })}</p>}
         {photo.exifLat != null && photo.exifLon != null && (
           <p className="muted">
-            {t('photos.exifPosition', { lat: photo.exifLat.toFixed(5), lon: photo.exifLon.toFixed(5) })}
+            {t('photos.exifPosition', { position: formatPosition(photo.exifLat, photo.exifLon) })}
           </p>
         )}
         <div className="field">

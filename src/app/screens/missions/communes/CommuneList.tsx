@@ -3,9 +3,7 @@ import { Link } from 'wouter';
 import { useCommunes } from '../../../../db/repositories/communes';
 import type { Commune } from '../../../../shared/model';
 import { Loading } from '../../../components/Loading';
-import { formatDay } from '../../../format';
-
-const coordinate = (value: number) => String(value).replace('.', ',');
+import { formatDay, formatPosition } from '../../../format';
 
 /** The itinerary: communes by planned date, undated ones last. */
 export function CommuneList({ missionId }: { missionId: string }) {
@@ -37,7 +35,7 @@ export function CommuneList({ missionId }: { missionId: string }) {
               </Link>
               {place(commune) && <p className="muted">{place(commune)}</p>}
               {commune.lat !== null && commune.lon !== null && (
-                <p className="muted">{t('position', { lat: coordinate(commune.lat), lon: coordinate(commune.lon) })}</p>
+                <p className="muted">{t('position', { position: formatPosition(commune.lat, commune.lon) })}</p>
               )}
             </li>
           ))}
