@@ -7,6 +7,8 @@ import { Loading } from './components/Loading';
 import './i18n';
 import { AppRoutes } from './routes';
 import './styles.css';
+import './styles/shell.css';
+import './styles/participantSuggestions.css';
 
 // Ask once at start: field data lives only here until it syncs, so eviction would lose it.
 void requestPersistentStorage();

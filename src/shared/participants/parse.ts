@@ -3,6 +3,7 @@
 // imported before anything is saved. Pure: no DOM, no database.
 import { PARTICIPANT_COLUMNS, splitRows, type TableSource } from './cells';
 import { normaliseEmail } from './email';
+import { suggestOrganisation } from './organisation';
 import { normalisePhone } from './phone';
 
 export type RowProblem = 'name-missing' | 'email-invalid' | 'phone-invalid' | 'too-many-columns' | 'already-listed';
@@ -26,6 +27,8 @@ export interface ParsedRow {
   cells: string[];
   fields: ParticipantFields;
   problems: RowProblem[];
+  /** The clean form of the structure's name when it was typed with an article ("la PNUD"): offered, not applied. */
+  organisationSuggestion: string | null;
 }
 
 export interface ParsedTable {
@@ -76,7 +79,21 @@ function readRow(cells: string[], position: number): ParsedRow {
       email: emailResult.ok ? emailResult.value : email,
     },
     problems,
+    organisationSuggestion: suggestOrganisation(org),
   };
+}
+
+/**
+ * The rows with the suggestions the person accepted applied: `accepted` holds structure names as
+ * typed ("la PNUD"), so accepting one row's suggestion cleans the same spelling in every row.
+ * The cells stay as typed (a row put back for correction shows what was written).
+ */
+export function applyOrganisationSuggestions(rows: ParsedRow[], accepted: ReadonlySet<string>): ParsedRow[] {
+  return rows.map((row) =>
+    row.organisationSuggestion !== null && accepted.has(row.fields.organisation)
+      ? { ...row, fields: { ...row.fields, organisation: row.organisationSuggestion }, organisationSuggestion: null }
+      : row,
+  );
 }
 
 // Header words of the seed's table and of its usual variants (and typos: "STRUCUTURES").

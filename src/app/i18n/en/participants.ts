@@ -52,6 +52,14 @@ export const participants: typeof fr = {
     leftToFix: 'The rows to correct were left in the text box: correct them, then import them.',
     ok: 'Ready',
     backToList: 'Back to the list',
+    suggestion: 'Suggested: {{clean}}',
+    applySuggestion: 'Apply',
+    applySuggestionLabel: 'Write “{{clean}}” instead of “{{typed}}”',
+    applyAllSuggestions: 'Apply all suggestions',
+    suggestionsHint_one:
+      '{{count}} organisation name can be written without its article (“la PNUD” → “PNUD”): your choice.',
+    suggestionsHint_other:
+      '{{count}} organisation names can be written without their article (“la PNUD” → “PNUD”): your choice.',
   },
   problems: {
     'name-missing': 'Name missing',

@@ -53,6 +53,14 @@ export const participants = {
     leftToFix: 'Les lignes à corriger sont restées dans la zone de texte : corrigez-les puis importez-les.',
     ok: 'Prête',
     backToList: 'Retour à la liste',
+    suggestion: 'Proposé : {{clean}}',
+    applySuggestion: 'Appliquer',
+    applySuggestionLabel: 'Écrire « {{clean}} » au lieu de « {{typed}} »',
+    applyAllSuggestions: 'Appliquer toutes les suggestions',
+    suggestionsHint_one:
+      '{{count}} nom de structure peut être écrit sans son article (« la PNUD » → « PNUD ») : à vous de choisir.',
+    suggestionsHint_other:
+      '{{count}} noms de structure peuvent être écrits sans leur article (« la PNUD » → « PNUD ») : à vous de choisir.',
   },
   problems: {
     'name-missing': 'Nom manquant',

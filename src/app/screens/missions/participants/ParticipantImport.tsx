@@ -7,7 +7,12 @@ import { importParticipants, useParticipants } from '../../../../db/repositories
 import { PARTICIPANT_ROLES, type ParticipantRole } from '../../../../shared/model';
 import { type TableSource, toTsvLine } from '../../../../shared/participants/cells';
 import { decodeCsvBytes } from '../../../../shared/participants/decode';
-import { markAlreadyListed, type ParsedRow, parseParticipantTable } from '../../../../shared/participants/parse';
+import {
+  applyOrganisationSuggestions,
+  markAlreadyListed,
+  type ParsedRow,
+  parseParticipantTable,
+} from '../../../../shared/participants/parse';
 import { Loading } from '../../../components/Loading';
 import { Field, inputProps } from '../form/Field';
 import { FormFooter } from '../form/FormFooter';
@@ -36,8 +41,12 @@ function ImportForm({ missionId, existing }: { missionId: string; existing: { fu
   const [source, setSource] = useState<TableSource>('paste');
   const [imported, setImported] = useState<number | null>(null);
   const [fileFailed, setFileFailed] = useState(false);
+  // Structure names (as typed) whose clean form the person accepted in the preview.
+  const [accepted, setAccepted] = useState<ReadonlySet<string>>(new Set());
+  const acceptSuggestions = (typed: string[]) => setAccepted((before) => new Set([...before, ...typed]));
 
-  const parse = (text: string): ParsedRow[] => markAlreadyListed(parseParticipantTable(text, source).rows, existing);
+  const parse = (text: string): ParsedRow[] =>
+    applyOrganisationSuggestions(markAlreadyListed(parseParticipantTable(text, source).rows, existing), accepted);
   const validate = ({ text }: ImportValues): FieldErrors => {
     if (text.trim() === '') return { text: 'nothing-to-import' };
     return parse(text).some((row) => row.problems.length === 0) ? {} : { text: 'no-valid-row' };
@@ -48,7 +57,10 @@ function ImportForm({ missionId, existing }: { missionId: string; existing: { fu
   });
   const text = useDeferredValue(useWatch({ control: form.control, name: 'text' }));
   const table = useMemo(() => parseParticipantTable(text, source), [text, source]);
-  const rows = useMemo(() => markAlreadyListed(table.rows, existing), [table, existing]);
+  const rows = useMemo(
+    () => applyOrganisationSuggestions(markAlreadyListed(table.rows, existing), accepted),
+    [table, existing, accepted],
+  );
   const { errors } = form.formState;
 
   async function readFile(file: File | undefined) {
@@ -118,7 +130,9 @@ function ImportForm({ missionId, existing }: { missionId: string; existing: { fu
           ))}
         </select>
       </Field>
-      {rows.length > 0 && <PastePreview rows={rows} headerSkipped={table.headerSkipped} />}
+      {rows.length > 0 && (
+        <PastePreview rows={rows} headerSkipped={table.headerSkipped} onAcceptSuggestions={acceptSuggestions} />
+      )}
       <FormFooter
         errors={errors}
         submitLabel={t('import.submit', { count: good })}

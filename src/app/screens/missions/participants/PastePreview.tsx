@@ -8,10 +8,23 @@ const cellProblem: Partial<Record<RowProblem, 'fullName' | 'phone' | 'email'>> =
   'email-invalid': 'email',
 };
 
-/** What the import will do, row by row: ready, or which problems keep the row out. */
-export function PastePreview({ rows, headerSkipped }: { rows: ParsedRow[]; headerSkipped: boolean }) {
+/**
+ * What the import will do, row by row: ready, or which problems keep the row out. A structure name
+ * typed with its article shows the clean form beside it, applied only when the person accepts it.
+ */
+export function PastePreview({
+  rows,
+  headerSkipped,
+  onAcceptSuggestions,
+}: {
+  rows: ParsedRow[];
+  headerSkipped: boolean;
+  /** Accepts the clean form of these structure names, as typed. */
+  onAcceptSuggestions: (typed: string[]) => void;
+}) {
   const { t } = useTranslation('participants');
   const toFix = rows.filter((row) => row.problems.length > 0).length;
+  const suggested = rows.filter((row) => row.organisationSuggestion !== null);
   return (
     <section aria-labelledby="import-preview">
       <h3 id="import-preview">{t('import.preview')}</h3>
@@ -25,6 +38,14 @@ export function PastePreview({ rows, headerSkipped }: { rows: ParsedRow[]; heade
         )}
       </p>
       {headerSkipped && <p className="muted">{t('import.headerSkipped')}</p>}
+      {suggested.length > 0 && (
+        <p className="suggestions-hint">
+          {t('import.suggestionsHint', { count: suggested.length })}{' '}
+          <button type="button" onClick={() => onAcceptSuggestions(suggested.map((row) => row.fields.organisation))}>
+            {t('import.applyAllSuggestions')}
+          </button>
+        </p>
+      )}
       <div className="table-scroll">
         <table aria-labelledby="import-preview">
           <thead>
@@ -54,7 +75,16 @@ export function PastePreview({ rows, headerSkipped }: { rows: ParsedRow[]; heade
                   </td>
                   {cell('fullName', row.fields.fullName)}
                   <td>{row.fields.function}</td>
-                  <td>{row.fields.organisation}</td>
+                  <td>
+                    {row.fields.organisation}
+                    {row.organisationSuggestion !== null && (
+                      <OrganisationSuggestion
+                        typed={row.fields.organisation}
+                        clean={row.organisationSuggestion}
+                        onAccept={() => onAcceptSuggestions([row.fields.organisation])}
+                      />
+                    )}
+                  </td>
                   {cell('phone', bad.has('phone') ? row.fields.phone : formatPhone(row.fields.phone))}
                   {cell('email', row.fields.email)}
                 </tr>
@@ -64,5 +94,17 @@ export function PastePreview({ rows, headerSkipped }: { rows: ParsedRow[]; heade
         </table>
       </div>
     </section>
+  );
+}
+
+function OrganisationSuggestion({ typed, clean, onAccept }: { typed: string; clean: string; onAccept: () => void }) {
+  const { t } = useTranslation('participants');
+  return (
+    <span className="suggestion">
+      <span className="muted">{t('import.suggestion', { clean })}</span>{' '}
+      <button type="button" aria-label={t('import.applySuggestionLabel', { clean, typed })} onClick={onAccept}>
+        {t('import.applySuggestion')}
+      </button>
+    </span>
   );
 }
