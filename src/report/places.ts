@@ -1,26 +1,12 @@
-// How the report names a place: a commune with its cercle and région, each name said once
-// ("Mopti", not "Mopti (Mopti, Mopti)"; "Douentza (Mopti)", not "Douentza (Douentza, Mopti)").
+// How the report names a place: a commune with its cercle and région, each name said once (the
+// rule is the app's own, src/shared/places.ts).
 import type { Commune } from '../shared/model';
-
-/** Names compared as a reader would: without accents, case or extra spaces. */
-const sameName = (name: string) =>
-  name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+import { placeParts } from '../shared/places';
 
 /** The cercle and the région after the commune's name, leaving out any name already said. */
 export function placeOf(commune: Pick<Commune, 'name' | 'cercle' | 'region'>): string {
-  const said = new Set([sameName(commune.name)]);
-  const parts: string[] = [];
-  for (const part of [commune.cercle, commune.region].map((p) => p.trim())) {
-    if (!part || said.has(sameName(part))) continue;
-    said.add(sameName(part));
-    parts.push(part);
-  }
-  return parts.join(', ');
+  const { cercle, region } = placeParts(commune);
+  return [cercle, region].filter(Boolean).join(', ');
 }
 
 /** "Douentza (Mopti)", or just "Mopti". */

@@ -7,6 +7,7 @@ export const communes: typeof fr = {
   undated: 'Date to be set',
   place: 'Cercle of {{cercle}}, region of {{region}}',
   regionOnly: 'Region of {{region}}',
+  cercleOnly: 'Cercle of {{cercle}}',
   position: 'Position: {{position}}',
   columns: {
     name: 'Commune',

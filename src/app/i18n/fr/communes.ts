@@ -5,6 +5,7 @@ export const communes = {
   undated: 'Date à fixer',
   place: 'Cercle de {{cercle}}, région de {{region}}',
   regionOnly: 'Région de {{region}}',
+  cercleOnly: 'Cercle de {{cercle}}',
   position: 'Position : {{position}}',
   columns: {
     name: 'Commune',

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useCommunes } from '../../../../db/repositories/communes';
 import type { Commune } from '../../../../shared/model';
+import { placeParts } from '../../../../shared/places';
 import { Loading } from '../../../components/Loading';
 import { formatDay, formatPosition } from '../../../format';
 
@@ -10,12 +11,13 @@ export function CommuneList({ missionId }: { missionId: string }) {
   const { t } = useTranslation('communes');
   const communes = useCommunes(missionId);
   if (!communes) return <Loading />;
-  const place = (c: Commune) =>
-    c.cercle && c.region
-      ? t('place', { cercle: c.cercle, region: c.region })
-      : c.region
-        ? t('regionOnly', { region: c.region })
-        : '';
+  // Each name said once: the commune of Mopti, in the cercle and région of Mopti, needs neither.
+  const place = (c: Commune) => {
+    const { cercle, region } = placeParts(c);
+    if (cercle && region) return t('place', { cercle, region });
+    if (region) return t('regionOnly', { region });
+    return cercle ? t('cercleOnly', { cercle }) : '';
+  };
   return (
     <>
       <div className="button-row">
