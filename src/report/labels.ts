@@ -2,6 +2,7 @@
 // language of the interface (the issue asks for it in French), so its labels live here, next to the
 // builders, and are loaded only with them.
 import type { Achievement, ActionStatus, NoteState } from '../shared/model';
+import { ACHIEVEMENT_STATE_WORDS, ACTION_STATUS_WORDS, NOTE_STATE_WORDS } from '../shared/stateLabels';
 
 export const reportLabels = {
   documentTitle: 'Compte rendu de mission',
@@ -75,18 +76,8 @@ export const reportLabels = {
   actionsHeader: ['N°', 'Points', 'Actions', 'Responsable', 'Commentaires', 'Échéance', 'Statut'],
   noActions: 'Aucun point d’action.',
   noParticipants: 'Aucun participant.',
-  /** The app's own words (src/app/i18n/fr/visits.ts): a réalisation is feminine. */
-  achievementStates: {
-    prevu: 'Prévue',
-    en_cours: 'En cours',
-    acheve: 'Achevée',
-    abandonne: 'Abandonnée',
-  } satisfies Record<Achievement['state'], string>,
-  actionStatuses: { ouvert: 'Ouvert', en_cours: 'En cours', fait: 'Fait' } satisfies Record<ActionStatus, string>,
-  noteStates: {
-    brouillon: 'Brouillon',
-    soumise: 'Soumise',
-    a_revoir: 'À revoir',
-    validee: 'Validée',
-  } satisfies Record<NoteState, string>,
+  /** The app's own words, from one place (src/shared/stateLabels.ts). */
+  achievementStates: ACHIEVEMENT_STATE_WORDS as Record<Achievement['state'], string>,
+  actionStatuses: ACTION_STATUS_WORDS as Record<ActionStatus, string>,
+  noteStates: NOTE_STATE_WORDS as Record<NoteState, string>,
 };

@@ -15,6 +15,7 @@ export const errorMessages = {
   'email-taken': 'Un compte existe déjà avec cette adresse e-mail.',
   'account-disabled': 'Ce compte est désactivé : demandez à un administrateur de le réactiver.',
   'cannot-disable-self': 'Vous ne pouvez pas désactiver votre propre compte.',
+  'mission-exists': 'Une autre mission existe déjà avec cet identifiant : rechargez la page et recommencez.',
   'server-busy': 'Le serveur est très occupé : l’envoi sera réessayé dans quelques instants.',
   'invalid-record': 'Cet enregistrement est invalide et a été refusé par le serveur.',
   'mission-mismatch': 'Cet enregistrement appartient à une autre mission.',

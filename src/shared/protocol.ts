@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { PULL_PAGE_MAX_CHANGES, PUSH_BATCH_MAX_MUTATIONS } from './constants';
 import { idSchema as id } from './ids';
 import { JSON_MAX_DEPTH, nestsAtMost } from './jsonDepth';
-import { SYNCED_TABLES, type SyncedTable } from './model';
+import { missionSchema, SYNCED_TABLES, type SyncedTable } from './model';
 export const syncedTableSchema = z.enum(SYNCED_TABLES as [SyncedTable, ...SyncedTable[]]);
 
 // ---- accounts -------------------------------------------------------------------------------
@@ -74,6 +74,32 @@ export const membershipRequestSchema = z.object({ userId: id });
 /** An account as the admin screen lists it: disabledAt is set while the account is disabled. */
 export const adminUserSchema = userSchema.extend({ disabledAt: z.string().nullable() });
 export type AdminUser = z.infer<typeof adminUserSchema>;
+
+/** At most this many people named when a mission is prepared on the server. */
+export const MISSION_TEAM_MAX = 200;
+
+const isCalendarDay = (value: string) => !Number.isNaN(Date.parse(value));
+
+/**
+ * A mission prepared on the server by an administrator or a coordinator (POST /api/admin/missions).
+ * `id` is made by the app (a retry sends the same one); the fields are those of the mission record,
+ * with its own limits. `members`: the team, each with the role of their account.
+ */
+export const createMissionRequestSchema = z
+  .object({
+    id,
+    title: z.string().trim().pipe(missionSchema.shape.title),
+    project: z.string().trim().pipe(missionSchema.shape.project).default(''),
+    startDate: missionSchema.shape.startDate.refine(isCalendarDay, 'date-invalid'),
+    endDate: missionSchema.shape.endDate.refine(isCalendarDay, 'date-invalid'),
+    members: z.array(membershipRequestSchema).max(MISSION_TEAM_MAX),
+  })
+  .refine((mission) => mission.endDate >= mission.startDate, { path: ['endDate'], message: 'end-before-start' });
+export type CreateMissionRequest = z.input<typeof createMissionRequestSchema>;
+
+/** A mission as the admin screen lists it: its title and its people. */
+export const adminMissionSchema = z.object({ id: z.string(), title: z.string(), members: z.array(userSchema) });
+export type AdminMission = z.infer<typeof adminMissionSchema>;
 
 // ---- push -----------------------------------------------------------------------------------
 

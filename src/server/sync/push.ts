@@ -188,16 +188,28 @@ async function afterWrite(ctx: PushContext, record: StoredRecord, isNew: boolean
 }
 
 export async function applyPush(db: Db, user: User, request: PushRequest): Promise<MutationResult[]> {
-  return db.transaction().execute(async (trx) => {
-    await lockWriters(trx);
-    const ctx: PushContext = {
-      trx,
-      user,
-      missions: new Set(user.role === 'admin' ? [] : await missionIdsOf(trx, user)),
-      author: { userId: user.id, name: user.name, at: new Date().toISOString(), clientId: request.clientId },
-    };
-    const results: MutationResult[] = [];
-    for (const mutation of request.mutations) results.push(await applyMutation(ctx, mutation));
-    return results;
-  });
+  return db.transaction().execute((trx) => applyMutationsIn(trx, user, request.clientId, request.mutations));
+}
+
+/**
+ * The push path inside a caller's transaction: also how the server writes a record on someone's
+ * behalf (a mission prepared by an administrator, missions/createMission.ts), so such a record is
+ * checked, versioned, sequenced and owned exactly like a pushed one.
+ */
+export async function applyMutationsIn(
+  trx: Transaction<Database>,
+  user: User,
+  clientId: string,
+  mutations: Mutation[],
+): Promise<MutationResult[]> {
+  await lockWriters(trx);
+  const ctx: PushContext = {
+    trx,
+    user,
+    missions: new Set(user.role === 'admin' ? [] : await missionIdsOf(trx, user)),
+    author: { userId: user.id, name: user.name, at: new Date().toISOString(), clientId },
+  };
+  const results: MutationResult[] = [];
+  for (const mutation of mutations) results.push(await applyMutation(ctx, mutation));
+  return results;
 }

@@ -5,6 +5,7 @@
 import { gzipSync } from 'node:zlib';
 import { PROTOCOL_VERSION } from '../../../src/shared/constants';
 import { recordSchemas, type SyncedTable } from '../../../src/shared/model';
+import { createMissionRequestSchema } from '../../../src/shared/protocol';
 
 export interface HostileRequest {
   /** What was made wrong, for the failure message. */
@@ -416,11 +417,47 @@ export function generateHostileRequests(world: HostileWorld, seed = 10): Hostile
       });
     }
   }
+  // A mission prepared on the server: each field of a valid request made wrong in turn (only the
+  // bodies the shared schema refuses: a blank project is allowed), an unknown person, and another
+  // mission's id, ours or not (409).
+  const preparedMission = {
+    id: '01HOSTILEPREPARED000000000',
+    title: 'Mission préparée',
+    project: '',
+    startDate: '2024-09-02',
+    endDate: '2024-09-06',
+    members: [{ userId: world.memberUserId }],
+  };
+  const prepare = (label: string, body: unknown) =>
+    add({
+      label: `prepare mission ${label}`,
+      method: 'POST',
+      url: '/api/admin/missions',
+      headers: jsonHeaders(admin),
+      body: json(body),
+    });
+  for (const value of [...HOSTILE_VALUES, ...HOSTILE_IDS]) {
+    const text = json(value)?.slice(0, 30);
+    for (const field of ['id', 'title', 'project', 'startDate', 'endDate', 'members'] as const) {
+      const body = { ...preparedMission, [field]: value };
+      if (!createMissionRequestSchema.safeParse(body).success) prepare(`${field} = ${text}`, body);
+    }
+    const withMember = { ...preparedMission, members: [{ userId: value }] };
+    if (!createMissionRequestSchema.safeParse(withMember).success) prepare(`members[0].userId = ${text}`, withMember);
+  }
+  prepare('end before start', { ...preparedMission, startDate: '2024-09-06', endDate: '2024-09-02' });
+  prepare('unknown person', { ...preparedMission, members: [{ userId: '01HOSTILENOBODY00000000000' }] });
+  prepare('on the member\u2019s mission', { ...preparedMission, id: world.missionId });
+  prepare('on a foreign mission', { ...preparedMission, id: world.foreignMissionId });
+
   // The member on admin routes, whatever they send.
   for (const [method, url] of [
     ['GET', '/api/admin/users'],
     ['POST', '/api/admin/users'],
     ['GET', '/api/admin/missions'],
+    ['POST', '/api/admin/missions'],
+    ['GET', '/api/admin/accounts'],
+    ['POST', `/api/admin/missions/${world.missionId}/members`],
     ['POST', `/api/admin/missions/${world.foreignMissionId}/members`],
     ['DELETE', `/api/admin/missions/${world.missionId}/members/${world.memberUserId}`],
     ['POST', `/api/admin/users/${world.memberUserId}/disable`],
@@ -434,6 +471,7 @@ export function generateHostileRequests(world: HostileWorld, seed = 10): Hostile
       body:
         method === 'POST'
           ? json({
+              ...preparedMission,
               userId: world.memberUserId,
               email: 'x@exemple.test',
               name: 'x',
@@ -461,6 +499,7 @@ export function generateHostileRequests(world: HostileWorld, seed = 10): Hostile
     ['/api/photos/missing', member],
     ['/api/admin/users', admin],
     [`/api/admin/missions/${world.missionId}/members`, admin],
+    ['/api/admin/missions', admin],
   ];
   const rawBodies: [string, BodyInit, Record<string, string>][] = [
     ['not json', 'pas du json', {}],

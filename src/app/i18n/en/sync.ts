@@ -51,6 +51,7 @@ export const sync: typeof fr = {
     'email-taken': 'An account already exists with this e-mail address.',
     'account-disabled': 'This account is disabled: ask an administrator to enable it again.',
     'cannot-disable-self': 'You cannot disable your own account.',
+    'mission-exists': 'Another mission already has this identifier: reload the page and try again.',
     'server-busy': 'The server is very busy: sending will be tried again in a few moments.',
     'invalid-record': 'This record is invalid and was refused by the server.',
     'mission-mismatch': 'This record belongs to another mission.',

@@ -1,4 +1,5 @@
 import type { ActionStatus } from '../../../shared/model';
+import { ACTION_STATUS_WORDS } from '../../../shared/stateLabels';
 
 export const actions = {
   openTitle: 'Points d’action ouverts',
@@ -21,11 +22,7 @@ export const actions = {
     dueDate: 'Échéance',
     status: 'Statut',
   },
-  statuses: {
-    ouvert: 'Ouvert',
-    en_cours: 'En cours',
-    fait: 'Fait',
-  } satisfies Record<ActionStatus, string>,
+  statuses: ACTION_STATUS_WORDS as Record<ActionStatus, string>,
   form: {
     newTitle: 'Nouveau point d’action',
     editTitle: 'Modifier le point d’action n° {{number}}',

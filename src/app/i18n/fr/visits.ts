@@ -1,4 +1,7 @@
 // Field visits: the list of a mission's visit notes, one note (achievements, GPS, photos), photo settings.
+import type { Achievement, NoteState } from '../../../shared/model';
+import { ACHIEVEMENT_STATE_WORDS, NOTE_STATE_WORDS } from '../../../shared/stateLabels';
+
 export const visits = {
   list: {
     search: 'Rechercher dans les notes',
@@ -23,12 +26,7 @@ export const visits = {
     nameRequired: 'Saisissez le nom de la commune.',
     nameTooLong: 'Le nom ne peut dépasser 200 caractères.',
   },
-  state: {
-    brouillon: 'Brouillon',
-    soumise: 'Soumise',
-    a_revoir: 'À revoir',
-    validee: 'Validée',
-  },
+  state: NOTE_STATE_WORDS as Record<NoteState, string>,
   note: {
     back: 'Toutes les visites',
     title: 'Visite à {{commune}}',
@@ -62,12 +60,7 @@ export const visits = {
     spent: 'Dépensé (FCFA)',
     rate: 'Taux d’exécution',
     state: 'État',
-    states: {
-      prevu: 'Prévue',
-      en_cours: 'En cours',
-      acheve: 'Achevée',
-      abandonne: 'Abandonnée',
-    },
+    states: ACHIEVEMENT_STATE_WORDS as Record<Achievement['state'], string>,
     add: 'Ajouter une réalisation',
     remove: 'Retirer la réalisation {{n}}',
     removeConfirm: 'Retirer la réalisation {{n}} de la note ?',
