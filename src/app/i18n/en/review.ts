@@ -13,6 +13,7 @@ export const review = {
     author: 'Author',
     state: 'State',
     all: 'All',
+    allFeminine: 'All',
     search: 'Search',
     searchPlaceholder: 'Commune, mission, author, observation…',
     reset: 'Clear the filters',
@@ -143,6 +144,8 @@ export const review = {
   },
   photos: {
     open: 'Enlarge photo {{n}}',
+    openChosen: 'Enlarge photo {{n}} (chosen for the report)',
+    chosen: 'Photo chosen for the report',
     dialog: 'Photo {{n}}: {{commune}}',
     alt: 'Photo {{n}} of the visit to {{commune}}',
     forReport: 'For the report',

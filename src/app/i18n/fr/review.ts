@@ -13,6 +13,8 @@ export const review = {
     author: 'Rédacteur',
     state: 'État',
     all: 'Tous',
+    /** Mission and commune are feminine: "Toutes". */
+    allFeminine: 'Toutes',
     search: 'Rechercher',
     searchPlaceholder: 'Commune, mission, rédacteur, observation…',
     reset: 'Effacer les filtres',
@@ -143,6 +145,8 @@ export const review = {
   },
   photos: {
     open: 'Agrandir la photo {{n}}',
+    openChosen: 'Agrandir la photo {{n}} (choisie pour le rapport)',
+    chosen: 'Photo choisie pour le rapport',
     dialog: 'Photo {{n}} : {{commune}}',
     alt: 'Photo {{n}} de la visite à {{commune}}',
     forReport: 'Pour le rapport',

@@ -86,10 +86,16 @@ function Thumb({ photo, n, onOpen }: { photo: Photo; n: number; onOpen: () => vo
   const url = useObjectUrl(stored?.thumb);
   return (
     <li>
-      <button type="button" className="photo-thumb-button" aria-label={t('photos.open', { n })} onClick={onOpen}>
+      <button
+        type="button"
+        className="photo-thumb-button"
+        // The star alone says nothing to a screen reader: the button's name says the photo is chosen.
+        aria-label={photo.forReport ? t('photos.openChosen', { n }) : t('photos.open', { n })}
+        onClick={onOpen}
+      >
         {url ? <img src={url} alt="" /> : <span aria-hidden="true">{n}</span>}
         {photo.forReport && (
-          <span className="photo-report-mark" aria-hidden="true">
+          <span className="photo-report-mark" aria-hidden="true" title={t('photos.chosen')}>
             ★
           </span>
         )}

@@ -28,11 +28,12 @@ export function ReviewFiltersForm({
     value: string,
     list: { value: string; label: string }[],
     key: keyof ReviewFilters,
+    all: string,
   ) => (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} value={value} onChange={(event) => set({ [key]: event.target.value })}>
-        <option value="">{t('filters.all')}</option>
+        <option value="">{all}</option>
         {list.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
@@ -61,6 +62,7 @@ export function ReviewFiltersForm({
           filters.missionId,
           options.missions.map((m) => ({ value: m.id, label: m.title })),
           'missionId',
+          t('filters.allFeminine'),
         )}
         {select(
           'review-state',
@@ -68,6 +70,7 @@ export function ReviewFiltersForm({
           filters.state,
           STATES.map((s) => ({ value: s, label: t(`visits:state.${s}`) })),
           'state',
+          t('filters.all'),
         )}
         {select(
           'review-commune',
@@ -75,6 +78,7 @@ export function ReviewFiltersForm({
           filters.commune,
           options.communes.map((c) => ({ value: c, label: c })),
           'commune',
+          t('filters.allFeminine'),
         )}
         {select(
           'review-author',
@@ -82,6 +86,7 @@ export function ReviewFiltersForm({
           filters.author,
           options.authors.map((a) => ({ value: a, label: a })),
           'author',
+          t('filters.all'),
         )}
       </div>
       {JSON.stringify(filters) !== JSON.stringify(NO_FILTERS) && (
