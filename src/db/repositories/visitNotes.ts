@@ -75,12 +75,16 @@ function today(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** Starts a draft note for a commune, dated today. */
-export function createVisitNote(missionId: string, communeId: string): Promise<VisitNote> {
+/**
+ * Starts a draft note for a commune, dated on the commune's planned day when the itinerary has one
+ * (notes are often typed up that evening or later), today otherwise.
+ */
+export async function createVisitNote(missionId: string, communeId: string): Promise<VisitNote> {
+  const commune = await db.communes.get(communeId);
   return insertRecord('visitNotes', {
     ...newRecordBase(missionId),
     communeId,
-    visitDate: today(),
+    visitDate: commune?.plannedDate || today(),
     authorIds: [],
     peopleMet: '',
     observations: '',

@@ -3,7 +3,7 @@ import { NoteReadOnlyError } from '../../../src/db/errors';
 import { isNearlyFull, setPhotoMaxLongSide, usageRatio } from '../../../src/db/repositories/storage';
 import { createVisitNote, saveVisitNote } from '../../../src/db/repositories/visitNotes';
 import { db } from '../../../src/db/schema';
-import { visitNoteSchema } from '../../../src/shared/model';
+import { type Commune, visitNoteSchema } from '../../../src/shared/model';
 
 beforeEach(async () => {
   await Promise.all(db.tables.map((t) => t.clear()));
@@ -16,6 +16,17 @@ describe('visit notes', () => {
     expect(note).toMatchObject({ state: 'brouillon', communeId: 'c1', achievements: [], gps: null });
     expect(note.visitDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect((await db.outbox.toArray()).map((o) => o.table)).toEqual(['visitNotes']);
+  });
+
+  it('is dated on its commune’s planned day when the itinerary has one, today otherwise', async () => {
+    await db.communes.put({ id: 'c2', missionId: 'm1', name: 'Douentza', plannedDate: '2024-07-24' } as Commune);
+    await db.communes.put({ id: 'c3', missionId: 'm1', name: 'Sévaré', plannedDate: '' } as Commune);
+    expect((await createVisitNote('m1', 'c2')).visitDate).toBe('2024-07-24');
+    const today = new Date();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    expect((await createVisitNote('m1', 'c3')).visitDate).toBe(
+      `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`,
+    );
   });
 
   it('queues only the fields an autosave changed', async () => {
