@@ -32,7 +32,7 @@ export async function uploadPhotos(deps: PhotoUploadDeps): Promise<void> {
   if (toSend.length === 0) return failures.throwIfAny();
 
   const total = toSend.reduce((sum, p) => sum + p.blob.size, 0);
-  status.progress({ photoBytesSent: 0, photoBytesTotal: total });
+  status.progress({ photoBytesSent: 0, photoBytesTotal: total, photosSent: 0, photosTotal: toSend.length });
   const finished: typeof toSend = [];
   let done = 0;
   for (const photo of toSend) {
@@ -45,7 +45,7 @@ export async function uploadPhotos(deps: PhotoUploadDeps): Promise<void> {
       if (failures.keep(error) === 'refused') await store.saveUploadUrl(photo, null);
     }
     done += photo.blob.size;
-    status.progress({ photoBytesSent: done });
+    status.progress({ photoBytesSent: done, photosSent: finished.length });
   }
 
   // Asked again for every photo tried (a failed answer may hide a photo that did arrive).

@@ -8,6 +8,9 @@ export interface SyncProgress {
   mutationsTotal: number;
   photoBytesSent: number;
   photoBytesTotal: number;
+  /** Photos finished and to send in this upload step: 0 of 0 until the server said what it lacks. */
+  photosSent: number;
+  photosTotal: number;
 }
 
 export interface SyncStatusState {
@@ -21,7 +24,14 @@ export interface SyncStatusState {
   photosDeferred: boolean;
 }
 
-const EMPTY_PROGRESS: SyncProgress = { mutationsSent: 0, mutationsTotal: 0, photoBytesSent: 0, photoBytesTotal: 0 };
+const EMPTY_PROGRESS: SyncProgress = {
+  mutationsSent: 0,
+  mutationsTotal: 0,
+  photoBytesSent: 0,
+  photoBytesTotal: 0,
+  photosSent: 0,
+  photosTotal: 0,
+};
 
 export interface SyncStatusStore {
   get(): SyncStatusState;

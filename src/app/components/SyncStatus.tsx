@@ -4,9 +4,9 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { formatBytes } from '../format';
 import { localDayTime, useDescribeSyncError, useSession, useSyncStatus } from '../hooks/useSyncStatus';
 import { NavLink } from './NavLink';
+import { syncActivity } from './shell/syncActivity';
 
 const loadSync = () => import('../../sync');
 
@@ -35,16 +35,8 @@ export function SyncStatus() {
     );
   }
 
-  let activity: string | null = null;
-  if (phase === 'pushing')
-    activity = t('status.pushing', { sent: progress.mutationsSent, total: progress.mutationsTotal });
-  if (phase === 'pulling') activity = t('status.pulling');
-  if (phase === 'uploading-photos')
-    activity = t('status.uploadingPhotos', {
-      sent: formatBytes(progress.photoBytesSent),
-      total: formatBytes(progress.photoBytesTotal),
-    });
-  if (phase === 'downloading-photos') activity = t('status.downloadingPhotos');
+  const running = syncActivity(phase, progress);
+  const activity = running && t(running.key, running.values);
 
   const waiting = [
     overview.pendingChanges > 0 && t('status.pendingChanges', { count: overview.pendingChanges }),

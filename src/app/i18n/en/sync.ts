@@ -10,7 +10,10 @@ export const sync: typeof fr = {
     syncNow: 'Sync',
     pushing: 'Sending changes {{sent}}/{{total}}',
     pulling: 'Receiving changes…',
-    uploadingPhotos: 'Sending photos {{sent}} / {{total}}',
+    uploadingPhotos: 'Sending photos {{sent}}/{{total}} ({{bytesSent}} / {{bytesTotal}})',
+    // Before the server said which photos it lacks (or how many changes go): no 0/0 figures.
+    preparingPhotos: 'Sending photos…',
+    preparingChanges: 'Sending changes…',
     downloadingPhotos: 'Receiving photos…',
     pendingChanges_one: '{{count}} change to send',
     pendingChanges_other: '{{count}} changes to send',

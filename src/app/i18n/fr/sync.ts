@@ -11,7 +11,10 @@ export const sync = {
     syncNow: 'Synchroniser',
     pushing: 'Envoi des modifications {{sent}}/{{total}}',
     pulling: 'Réception des modifications…',
-    uploadingPhotos: 'Envoi des photos {{sent}} / {{total}}',
+    uploadingPhotos: 'Envoi des photos {{sent}}/{{total}} ({{bytesSent}} / {{bytesTotal}})',
+    // Before the server said which photos it lacks (or how many changes go): no 0/0 figures.
+    preparingPhotos: 'Envoi des photos…',
+    preparingChanges: 'Envoi des modifications…',
     downloadingPhotos: 'Réception des photos…',
     pendingChanges_one: '{{count}} modification à envoyer',
     pendingChanges_other: '{{count}} modifications à envoyer',
