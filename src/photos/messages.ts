@@ -10,15 +10,17 @@ export interface PhotoJob {
   maxLongSidePx: number;
   quality: number;
   thumbLongSidePx: number;
+  /** A logo: a PNG (or WebP, GIF…) is re-encoded as PNG so its transparency survives; a JPEG stays JPEG. */
+  keepTransparency?: boolean;
 }
 
 export interface ProcessedPhoto {
-  /** The re-encoded JPEG, long side at most maxLongSidePx. */
+  /** The re-encoded JPEG (PNG for a logo with transparency), long side at most maxLongSidePx. */
   blob: Blob;
   thumb: Blob;
   /** SHA-256 of `blob`, lowercase hex: the key of the bytes everywhere (device, wire, server). */
   hash: string;
-  mime: 'image/jpeg';
+  mime: 'image/jpeg' | 'image/png';
   width: number;
   height: number;
   bytes: number;

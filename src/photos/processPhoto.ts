@@ -1,6 +1,7 @@
 // Turns a camera file into the photo Terrain stores: decoded upright (EXIF orientation applied),
-// resized, re-encoded as JPEG, hashed, with a thumbnail for lists. Runs inside the photo worker:
-// decoding a 12-megapixel JPEG takes long enough to freeze the screen if done on the UI thread.
+// resized, re-encoded as JPEG (a logo as PNG), hashed, with a thumbnail for lists. Runs inside the
+// photo worker: decoding a 12-megapixel JPEG takes long enough to freeze the screen if done on
+// the UI thread.
 import { readPhotoMetadata } from './exif';
 import { fitWithin } from './geometry';
 import type { PhotoErrorCode, PhotoJob, ProcessedPhoto } from './messages';
@@ -44,14 +45,14 @@ export async function processPhoto(job: Omit<PhotoJob, 'jobId'>): Promise<Proces
   try {
     const size = fitWithin(bitmap.width, bitmap.height, job.maxLongSidePx);
     const canvas = draw(bitmap, size.width, size.height);
-    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: job.quality });
+    // JPEG has no transparency (a logo's clear background would turn black): PNG, which both the
+    // Word and the PDF writers embed, unless the file was a JPEG already.
+    const mime = job.keepTransparency && file.type !== 'image/jpeg' ? 'image/png' : 'image/jpeg';
+    const blob = await canvas.convertToBlob({ type: mime, quality: job.quality });
     const thumbSize = fitWithin(size.width, size.height, job.thumbLongSidePx);
-    const thumb = await draw(canvas, thumbSize.width, thumbSize.height).convertToBlob({
-      type: 'image/jpeg',
-      quality: 0.7,
-    });
+    const thumb = await draw(canvas, thumbSize.width, thumbSize.height).convertToBlob({ type: mime, quality: 0.7 });
     const hash = toHex(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer()));
-    return { blob, thumb, hash, mime: 'image/jpeg', ...size, bytes: blob.size, ...metadata };
+    return { blob, thumb, hash, mime, ...size, bytes: blob.size, ...metadata };
   } finally {
     bitmap.close();
   }

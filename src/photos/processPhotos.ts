@@ -38,6 +38,7 @@ export async function processPhotos(
   files: readonly File[],
   maxLongSidePx: number,
   onResult: (outcome: PhotoOutcome, index: number) => Promise<void> | void,
+  { keepTransparency = false }: { keepTransparency?: boolean } = {},
 ): Promise<void> {
   let worker: Worker | null = null;
   try {
@@ -50,6 +51,7 @@ export async function processPhotos(
         maxLongSidePx,
         quality: PHOTO_JPEG_QUALITY,
         thumbLongSidePx: PHOTO_THUMB_LONG_SIDE_PX,
+        keepTransparency,
       });
       performance.measure('terrain:photo', { start: started, detail: result.ok ? result.photo.bytes : null });
       if (!result.ok && result.error === 'worker-failed') {

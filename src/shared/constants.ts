@@ -9,6 +9,8 @@ export const DB_NAME = 'terrain';
 export const PHOTO_MAX_LONG_SIDE_PX = 1600;
 export const PHOTO_THUMB_LONG_SIDE_PX = 240;
 export const PHOTO_JPEG_QUALITY = 0.8;
+/** A logo's long side: about 5 cm printed at 300 dpi, a third of the title page's width. */
+export const LOGO_LONG_SIDE_PX = 600;
 
 export const AUTOSAVE_DEBOUNCE_MS = 500;
 /** How long to wait for a GPS fix: a cold start in the open can take most of a minute. */

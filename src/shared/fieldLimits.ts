@@ -47,3 +47,6 @@ export const VEHICLE_SEATS = { min: 1, max: 99 } as const;
 
 /** Lists a record may hold. */
 export const LIST_MAX = { vehicles: 50, noteAuthors: 50, achievements: 500, signatories: 6 } as const;
+
+/** Logos on a report's title page (photo records of usage 'logo'; the report prints the first three). */
+export const REPORT_LOGOS_MAX = 3;

@@ -114,9 +114,16 @@ export const visitNoteSchema = z.object({
   state: z.enum(NOTE_STATES),
 });
 
+/**
+ * What a photo record's picture is for: a visit note's photo, or one of the mission's logos (the
+ * report's title page). A logo is stored, uploaded, possessed by its mission and downloaded exactly
+ * like a photo; its `noteId` is the mission's id. Records made before logos have no `usage`: notes.
+ */
+export const PHOTO_USAGES = ['note', 'logo'] as const;
 export const photoSchema = z.object({
   ...base,
   noteId: id,
+  usage: z.enum(PHOTO_USAGES).optional(),
   hash: z.string().regex(/^[0-9a-f]{64}$/),
   caption: text(TEXT_MAX.photoCaption),
   mime: z.string().max(50),
@@ -214,6 +221,7 @@ export type Achievement = z.infer<typeof achievementSchema>;
 export type GpsPoint = z.infer<typeof gpsPointSchema>;
 export type NoteState = (typeof NOTE_STATES)[number];
 export type Photo = z.infer<typeof photoSchema>;
+export type PhotoUsage = (typeof PHOTO_USAGES)[number];
 export type ActionPoint = z.infer<typeof actionPointSchema>;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export type ReviewComment = z.infer<typeof reviewCommentSchema>;

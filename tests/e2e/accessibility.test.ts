@@ -4,6 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { followMainNavLink } from './pages/AppShell';
 import { VisitNotePage } from './pages/VisitPages';
 import { launchBrowser, newPhoneContext } from './support/browser';
 import { type RunningServer, startServer } from './support/server';
@@ -74,7 +75,7 @@ describe('accessibility of the main screens (axe)', () => {
     await page.waitForLoadState('networkidle');
     findings.report = await axeFindings();
 
-    await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Paramètres' }).click();
+    await followMainNavLink(page, 'Paramètres');
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.waitForLoadState('networkidle');
     findings.settings = await axeFindings();

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppShell } from './pages/AppShell';
+import { AppShell, mainNavLink } from './pages/AppShell';
 import { LoginPage } from './pages/LoginPage';
 import { ADMIN, ADMIN_ENV } from './support/accounts';
 import { CHROMIUM_ARGS, goOffline } from './support/browser';
@@ -72,7 +72,7 @@ describe.runIf(fs.existsSync(CADDY_PATH) || process.env.CI)('behind Caddy over H
     ).toBe('injoignable');
     await expect.poll(() => shell.heading().textContent()).toBe('Missions');
     // Still logged in offline: the session stays on the device.
-    await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Compte' }).waitFor();
+    await (await mainNavLink(page, 'Compte')).waitFor();
     await context.close();
   });
 });

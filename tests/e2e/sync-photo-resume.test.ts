@@ -8,6 +8,7 @@ import type { Browser, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UPLOAD_CHUNK_BYTES } from '../../src/shared/constants';
 import type { User } from '../../src/shared/protocol';
+import { followMainNavLink } from './pages/AppShell';
 import { LoginPage } from './pages/LoginPage';
 import { MissionsList } from './pages/MissionPages';
 import { SyncStatusBar } from './pages/SyncPages';
@@ -57,7 +58,7 @@ describe('a photo upload cut by the network', () => {
     await sync.waitAllSent();
 
     // Large photos (2048 px): more than one chunk of UPLOAD_CHUNK_BYTES.
-    await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Paramètres' }).click();
+    await followMainNavLink(page, 'Paramètres');
     await page.getByLabel('Taille des photos enregistrées').selectOption({ label: '2048 px de côté' });
 
     // The first chunk goes with the creation request (POST); the link drops while the second
@@ -84,6 +85,7 @@ describe('a photo upload cut by the network', () => {
     await note.choosePhotos([{ name: 'ecole.jpg', mimeType: 'image/jpeg', buffer: jpeg }]);
     await expect.poll(() => note.photos().count(), { timeout: 60_000 }).toBe(1);
     await expect.poll(() => patches, { timeout: 60_000 }).toBe(1);
+    await sync.openDetails();
     await sync.line().getByText('Pas de connexion au serveur.').waitFor({ timeout: 60_000 });
     await expect.poll(() => sync.pending().textContent()).toContain('1 photo à envoyer');
 

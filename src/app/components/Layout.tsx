@@ -1,34 +1,29 @@
-import type { ReactNode } from 'react';
+// The frame of every screen. On a phone: a compact header (brand, one status line), the page, and
+// the main menu as a bar at the bottom, within the thumb's reach. On a wide screen the same menu
+// sits in the header. The layout itself is CSS (src/app/styles/shell.css).
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { ReviewNavLink } from '../screens/review/ReviewNavLink';
-import { NavLink } from './NavLink';
-import { StatusBar } from './StatusBar';
-import { SyncNavLinks, SyncStatus } from './SyncStatus';
+import { FlashNotice } from '../flash/FlashNotice';
+import { StatusDetails, StatusLine } from './StatusBar';
+import { MainNav } from './shell/MainNav';
 import { UpdatePrompt } from './UpdatePrompt';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
+  const [statusOpen, setStatusOpen] = useState(false);
   return (
     <div className="app">
       <header className="app-header">
         <Link href="/" className="brand">
           {t('appName')}
         </Link>
-        <nav aria-label={t('nav.mainMenu')} className="main-nav">
-          <NavLink to="/" end>
-            {t('nav.missions')}
-          </NavLink>
-          <NavLink to="/actions">{t('nav.actions')}</NavLink>
-          <ReviewNavLink />
-          <NavLink to="/settings">{t('nav.settings')}</NavLink>
-          <SyncNavLinks />
-        </nav>
+        <MainNav />
+        <StatusLine open={statusOpen} onToggle={() => setStatusOpen((open) => !open)} />
       </header>
-      <StatusBar>
-        <SyncStatus />
-      </StatusBar>
+      <StatusDetails open={statusOpen} />
       <UpdatePrompt />
+      <FlashNotice />
       <main className="app-main">{children}</main>
     </div>
   );

@@ -61,10 +61,17 @@ export function UpdatePrompt() {
     return (
       // Over the page's foot for a few seconds, not in its flow: it arrives while the first screen
       // is read (the first install finishes), and pushing that screen down would make it jump.
-      <div className="banner toast" role="status">
+      // One line with a × (it took 160 px of a 640 px phone with a full "Fermer" button under it).
+      <div className="banner toast notice-line" role="status">
         <p>{t('update.offlineReady')}</p>
-        <button type="button" className="button" onClick={() => setOfflineReady(false)}>
-          {t('update.close')}
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('update.close')}
+          title={t('update.close')}
+          onClick={() => setOfflineReady(false)}
+        >
+          <span aria-hidden="true">×</span>
         </button>
       </div>
     );

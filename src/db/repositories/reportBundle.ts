@@ -4,7 +4,8 @@
 
 import { useLiveQuery } from 'dexie-react-hooks';
 import { bundleFromData, type MissionBundle, type MissionBundleData } from '../../report/bundle';
-import type { ReportTexts } from '../../report/settings';
+import { DEFAULT_REPORT_SETTINGS, type ReportTexts } from '../../report/settings';
+import { REPORT_LOGOS_MAX } from '../../shared/fieldLimits';
 import {
   NOTE_STATES,
   type NoteState,
@@ -13,7 +14,8 @@ import {
   SYNCED_TABLES,
   type SyncedTable,
 } from '../../shared/model';
-import { db } from '../schema';
+import { db as appDb, type TerrainDB } from '../schema';
+import { isLogo } from './logos';
 
 /**
  * The tables a mission archive carries. Conflicts are left out: the server makes them and settles
@@ -22,7 +24,11 @@ import { db } from '../schema';
 export const ARCHIVED_TABLES = SYNCED_TABLES.filter((t) => t !== 'conflicts');
 export type ArchivedTable = (typeof ARCHIVED_TABLES)[number];
 
-async function missionRecords<T extends SyncedTable>(table: T, missionId: string): Promise<RecordOf<T>[]> {
+async function missionRecords<T extends SyncedTable>(
+  table: T,
+  missionId: string,
+  db: TerrainDB = appDb,
+): Promise<RecordOf<T>[]> {
   if (table === 'missions') {
     const mission = await db.missions.get(missionId);
     return (mission ? [mission] : []) as RecordOf<T>[];
@@ -38,28 +44,35 @@ const alive = <T extends { deletedAt?: string | null }>(rows: T[]) => rows.filte
  */
 export async function loadMissionBundleData(
   missionId: string,
-  { withPhotos = true } = {},
+  { withPhotos = true, db = appDb }: { withPhotos?: boolean; db?: TerrainDB } = {},
 ): Promise<MissionBundleData | null> {
   const mission = await db.missions.get(missionId);
   if (!mission || mission.deletedAt) return null;
   const [tdrs, participants, communes, notes, photos, actionPoints, reviewComments, settings] = await Promise.all([
-    missionRecords('tdrRevisions', missionId),
-    missionRecords('participants', missionId),
-    missionRecords('communes', missionId),
-    missionRecords('visitNotes', missionId),
-    missionRecords('photos', missionId),
-    missionRecords('actionPoints', missionId),
-    missionRecords('reviewComments', missionId),
-    missionRecords('reportSettings', missionId),
+    missionRecords('tdrRevisions', missionId, db),
+    missionRecords('participants', missionId, db),
+    missionRecords('communes', missionId, db),
+    missionRecords('visitNotes', missionId, db),
+    missionRecords('photos', missionId, db),
+    missionRecords('actionPoints', missionId, db),
+    missionRecords('reviewComments', missionId, db),
+    missionRecords('reportSettings', missionId, db),
   ]);
+  // The title page's logos: photo records of usage 'logo', in the order they were added.
+  const logoHashes = alive(photos)
+    .filter(isLogo)
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .slice(0, REPORT_LOGOS_MAX)
+    .map((p) => p.hash);
   const reportHashes = !withPhotos
     ? []
     : [
-        ...new Set(
-          alive(photos)
-            .filter((p) => p.forReport)
+        ...new Set([
+          ...alive(photos)
+            .filter((p) => p.forReport && !isLogo(p))
             .map((p) => p.hash),
-        ),
+          ...logoHashes,
+        ]),
       ];
   const stored = await db.photoBlobs.bulkGet(reportHashes);
   const photoBlobs = new Map(stored.flatMap((s) => (s ? [[s.hash, s.blob] as const] : [])));
@@ -69,19 +82,22 @@ export async function loadMissionBundleData(
     participants: alive(participants),
     communes: alive(communes),
     notes: alive(notes),
-    photos: alive(photos),
+    photos: alive(photos).filter((p) => !isLogo(p)),
     actionPoints: alive(actionPoints),
     reviewComments: alive(reviewComments),
-    settings: reportTextsOf(alive(settings).find((s) => s.id === missionId)),
+    settings: reportTextsOf(
+      alive(settings).find((s) => s.id === missionId),
+      logoHashes,
+    ),
     photoBlobs,
   };
 }
 
-/** The settings record as the report builders read it (logos are not synced yet: none). */
-function reportTextsOf(settings: ReportSettings | undefined): ReportTexts | null {
-  if (!settings) return null;
+/** The settings record as the report builders read it, with the mission's logos (null: neither). */
+function reportTextsOf(settings: ReportSettings | undefined, logoHashes: string[]): ReportTexts | null {
+  if (!settings) return logoHashes.length ? { ...DEFAULT_REPORT_SETTINGS, logoHashes } : null;
   const { letterhead, subtitle, synthesis, conclusion, annexes, signedAt, signatories, excludedParts } = settings;
-  return { letterhead, subtitle, synthesis, conclusion, annexes, signedAt, signatories, excludedParts, logoHashes: [] };
+  return { letterhead, subtitle, synthesis, conclusion, annexes, signedAt, signatories, excludedParts, logoHashes };
 }
 
 export async function loadMissionBundle(missionId: string): Promise<MissionBundle | null> {
@@ -97,12 +113,12 @@ export interface MissionArchiveData {
 
 /** Every record of the mission, tombstones included (so deletions reach the other device). */
 export async function loadMissionArchiveData(missionId: string): Promise<MissionArchiveData | null> {
-  if (!(await db.missions.get(missionId))) return null;
+  if (!(await appDb.missions.get(missionId))) return null;
   const lists = await Promise.all(ARCHIVED_TABLES.map((t) => missionRecords(t, missionId)));
   return {
     tables: Object.fromEntries(ARCHIVED_TABLES.map((t, i) => [t, lists[i]])) as Record<ArchivedTable, unknown[]>,
     photo: async (hash) => {
-      const stored = await db.photoBlobs.get(hash);
+      const stored = await appDb.photoBlobs.get(hash);
       if (!stored) return null;
       const [bytes, thumb] = await Promise.all([stored.blob.arrayBuffer(), stored.thumb.arrayBuffer()]);
       return { bytes: new Uint8Array(bytes), thumb: new Uint8Array(thumb) };
@@ -125,7 +141,7 @@ export function useMissionBundlePreview(missionId: string): MissionBundle | null
 export function useNoteStateCounts(missionId: string): Record<NoteState, number> | undefined {
   return useLiveQuery(async () => {
     const counts = Object.fromEntries(NOTE_STATES.map((s) => [s, 0])) as Record<NoteState, number>;
-    await db.visitNotes
+    await appDb.visitNotes
       .where('missionId')
       .equals(missionId)
       .each((note) => {

@@ -1,5 +1,6 @@
 // Page models of the communes on the itinerary and of action points (a mission's and all missions').
 import type { Page } from 'playwright-core';
+import { followMainNavLink } from './AppShell';
 
 export interface CommuneFields {
   name: string;
@@ -89,10 +90,7 @@ export class ActionPointsPage {
   }
 
   async openAllMissions() {
-    await this.page
-      .getByRole('navigation', { name: 'Menu principal' })
-      .getByRole('link', { name: 'Points d’action' })
-      .click();
+    await followMainNavLink(this.page, 'Points d’action');
     await this.page.getByRole('heading', { name: 'Points d’action ouverts' }).waitFor();
   }
 }

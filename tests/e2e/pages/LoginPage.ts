@@ -26,7 +26,8 @@ export class LoginPage {
   /** Logs in and waits for the app to take the session (back on the missions list). */
   async logInAndWait(email: string, password: string) {
     await this.logIn(email, password);
-    await this.page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Compte' }).waitFor();
+    // The session is stored once the sync details exist (they are in the header, open or not).
+    await this.page.getByTestId('sync-status').waitFor({ state: 'attached' });
     // The menu may show the session a moment before the form sends the page to the list; a click
     // made in between would be undone by that navigation.
     await this.page.waitForURL((url) => url.pathname === '/');

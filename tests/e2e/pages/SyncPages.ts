@@ -3,12 +3,21 @@
 // the admin screen (accounts, mission members).
 import type { Page } from 'playwright-core';
 import { DB_NAME } from '../../../src/shared/constants';
+import { followMainNavLink } from './AppShell';
 
 export class SyncStatusBar {
   constructor(readonly page: Page) {}
 
+  /** The sync details, under the header's one status line (shown by tapping that line). */
   line() {
     return this.page.getByTestId('sync-status');
+  }
+
+  /** Opens the details of the header's status line, if they are closed. */
+  async openDetails() {
+    const summary = this.page.locator('button.status-summary');
+    await summary.waitFor();
+    if ((await summary.getAttribute('aria-expanded')) !== 'true') await summary.click();
   }
 
   pending() {
@@ -16,6 +25,7 @@ export class SyncStatusBar {
   }
 
   async syncNow() {
+    await this.openDetails();
     await this.line().getByRole('button', { name: 'Synchroniser' }).click();
   }
 
@@ -27,6 +37,8 @@ export class SyncStatusBar {
   async waitAllSent(timeout = 60_000) {
     const deadline = Date.now() + timeout;
     for (;;) {
+      // The line is a link to log in, not a summary to open, while the session is refused.
+      await this.openDetails();
       await this.pending()
         .getByText('Tout est synchronisé', { exact: true })
         .waitFor({ timeout: Math.max(1, deadline - Date.now()) });
@@ -64,10 +76,7 @@ export class SyncSettingsCard {
   constructor(readonly page: Page) {}
 
   async open() {
-    await this.page
-      .getByRole('navigation', { name: 'Menu principal' })
-      .getByRole('link', { name: 'Paramètres' })
-      .click();
+    await followMainNavLink(this.page, 'Paramètres');
     await this.card().waitFor();
   }
 
@@ -97,10 +106,7 @@ export class AdminPage {
   constructor(readonly page: Page) {}
 
   async open() {
-    await this.page
-      .getByRole('navigation', { name: 'Menu principal' })
-      .getByRole('link', { name: 'Administration' })
-      .click();
+    await followMainNavLink(this.page, 'Administration');
     await this.page.getByRole('heading', { level: 1, name: 'Administration' }).waitFor();
     await this.page.getByRole('heading', { name: 'Comptes' }).waitFor();
   }

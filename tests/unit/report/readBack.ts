@@ -70,3 +70,16 @@ export async function countPdfImages(bytes: Uint8Array): Promise<number> {
   await pdf.destroy();
   return count;
 }
+
+/** How many images each page of a PDF paints, page by page (the title page's logos are on page 1). */
+export async function pdfImagesPerPage(bytes: Uint8Array): Promise<number[]> {
+  const { OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
+  const counts: number[] = [];
+  for (let i = 1; i <= pdf.numPages; i++) {
+    const ops = await (await pdf.getPage(i)).getOperatorList();
+    counts.push(ops.fnArray.filter((fn) => fn === OPS.paintImageXObject).length);
+  }
+  await pdf.destroy();
+  return counts;
+}

@@ -11,6 +11,10 @@ export const common: typeof fr = {
     review: 'Review',
     settings: 'Settings',
     mainMenu: 'Main menu',
+    more: 'More',
+    visits: 'Visits',
+    toReviseBadge_one: '{{count}} note to revise',
+    toReviseBadge_other: '{{count}} notes to revise',
     back: 'Back',
   },
   status: {

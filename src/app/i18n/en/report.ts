@@ -54,6 +54,22 @@ export const report = {
   settings: {
     title: 'Report content',
     hint: 'These texts and choices are shared with the mission’s members when syncing.',
+    logos: 'Title page logos',
+    logosHint:
+      'Up to {{max}} logos (government, agency…), printed side by side at the top of the title page. A PNG keeps its transparency.',
+    addLogo: 'Add a logo',
+    logoProcessing: 'Preparing the logo…',
+    logoAlt: 'Logo {{n}}',
+    logoNotHere: 'Not received yet',
+    removeLogo: 'Remove logo {{n}}',
+    logoErrors: {
+      'not-an-image': '“{{name}}” is not an image: the logo was not added.',
+      'corrupt-image': '“{{name}}” is damaged or unreadable: the logo was not added.',
+      'worker-failed': '“{{name}}” could not be processed. Try again.',
+      saveFailed: '“{{name}}” could not be saved. Try again.',
+      quota: 'The device’s storage is full: the logo was not added.',
+      tooMany: 'The title page already has {{max}} logos: remove one first.',
+    },
     letterhead: 'Title page letterhead',
     letterheadHint: 'One line per printed line: “RÉPUBLIQUE DU MALI”, the motto, the ministry…',
     subtitle: 'Subtitle',

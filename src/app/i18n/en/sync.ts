@@ -29,6 +29,14 @@ export const sync: typeof fr = {
     needsLogin: 'Session expired: log in again',
     photosDeferred: 'Photos waiting for Wi-Fi',
   },
+  line: {
+    details: 'Sync status',
+    notLoggedIn: 'Not logged in',
+    pending_one: '{{count}} waiting',
+    pending_other: '{{count}} waiting',
+    rejected_one: '{{count}} change refused',
+    rejected_other: '{{count}} changes refused',
+  },
   errors: {
     'other-account-pending':
       'This device holds changes by {{name}} that are not sent yet. Log in with their account first to send them: they will not go out under another name.',

@@ -30,6 +30,8 @@ export const visits = {
   },
   note: {
     back: 'All visits',
+    /** The note bar's way to the review panel, where the note is submitted. */
+    toSubmit: 'Submit…',
     title: 'Visit to {{commune}}',
     notFound: 'This visit note does not exist.',
     visitDate: 'Visit date',

@@ -10,6 +10,10 @@ export const common = {
     review: 'Revue',
     settings: 'Paramètres',
     mainMenu: 'Menu principal',
+    more: 'Plus',
+    visits: 'Visites',
+    toReviseBadge_one: '{{count}} note à revoir',
+    toReviseBadge_other: '{{count}} notes à revoir',
     back: 'Retour',
   },
   status: {

@@ -55,6 +55,22 @@ export const report = {
   settings: {
     title: 'Contenu du compte rendu',
     hint: 'Ces textes et choix sont partagés avec les membres de la mission à la synchronisation.',
+    logos: 'Logos de la page de titre',
+    logosHint:
+      'Jusqu’à {{max}} logos (gouvernement, agence…), imprimés côte à côte en haut de la page de titre. Un PNG garde sa transparence.',
+    addLogo: 'Ajouter un logo',
+    logoProcessing: 'Préparation du logo…',
+    logoAlt: 'Logo {{n}}',
+    logoNotHere: 'Pas encore reçu',
+    removeLogo: 'Retirer le logo {{n}}',
+    logoErrors: {
+      'not-an-image': '« {{name}} » n’est pas une image : le logo n’a pas été ajouté.',
+      'corrupt-image': '« {{name}} » est endommagée ou illisible : le logo n’a pas été ajouté.',
+      'worker-failed': '« {{name}} » n’a pas pu être traitée. Réessayez.',
+      saveFailed: '« {{name}} » n’a pas pu être enregistrée. Réessayez.',
+      quota: 'La mémoire de l’appareil est pleine : le logo n’a pas été ajouté.',
+      tooMany: 'La page de titre a déjà {{max}} logos : retirez-en un d’abord.',
+    },
     letterhead: 'En-tête de la page de titre',
     letterheadHint: 'Une ligne par ligne imprimée : « RÉPUBLIQUE DU MALI », la devise, le ministère…',
     subtitle: 'Sous-titre',

@@ -30,6 +30,15 @@ export const sync = {
     needsLogin: 'Session expirée : reconnectez-vous',
     photosDeferred: 'Photos en attente du Wi-Fi',
   },
+  /** The one-line status of the header (details on tap). */
+  line: {
+    details: 'État de la synchronisation',
+    notLoggedIn: 'Non connecté',
+    pending_one: '{{count}} en attente',
+    pending_other: '{{count}} en attente',
+    rejected_one: '{{count}} modification refusée',
+    rejected_other: '{{count}} modifications refusées',
+  },
   errors: {
     'other-account-pending':
       'Cet appareil garde des modifications de {{name}} qui ne sont pas encore envoyées. Connectez-vous d’abord avec son compte pour les envoyer : elles ne partiront pas sous un autre nom.',

@@ -29,6 +29,8 @@ export const visits = {
   state: NOTE_STATE_WORDS as Record<NoteState, string>,
   note: {
     back: 'Toutes les visites',
+    /** The note bar's way to the review panel, where the note is submitted. */
+    toSubmit: 'Soumettre…',
     title: 'Visite à {{commune}}',
     notFound: 'Cette note de visite n’existe pas.',
     visitDate: 'Date de la visite',

@@ -17,6 +17,7 @@ import { Field, inputProps } from '../missions/form/Field';
 import { FormFooter } from '../missions/form/FormFooter';
 import { draftResolver } from '../missions/form/resolver';
 import { submitWith } from '../missions/form/saving';
+import { ReportLogos } from './ReportLogos';
 
 interface SettingsValues extends Omit<ReportSettingsDraft, 'excludedParts'> {
   /** Checked parts (the record keeps the ones left out, so a new part is included by default). */
@@ -53,6 +54,7 @@ export function ReportSettingsCard({ missionId }: { missionId: string }) {
   return (
     <details className="card report-settings">
       <summary>{t('settings.title')}</summary>
+      <ReportLogos missionId={missionId} />
       <ReportSettingsForm missionId={missionId} settings={settings} />
     </details>
   );

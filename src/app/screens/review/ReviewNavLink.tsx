@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { isReviewer, useSubmittedCount } from '../../../db/repositories/review';
 import { NavLink } from '../../components/NavLink';
+import { NavIcon } from '../../components/shell/NavIcon';
 import { useSession } from '../../hooks/useSyncStatus';
 
 export function ReviewNavLink() {
@@ -11,8 +12,9 @@ export function ReviewNavLink() {
   const waiting = useSubmittedCount();
   if (!session || !isReviewer(session.user.role)) return null;
   return (
-    <NavLink to="/review">
-      {t('nav.review')}
+    <NavLink to="/review" className="nav-item">
+      <NavIcon name="review" />
+      <span className="nav-label">{t('nav.review')}</span>
       {waiting ? (
         <>
           {' '}

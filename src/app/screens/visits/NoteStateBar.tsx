@@ -1,7 +1,11 @@
-// The note's review state and its save indicator. Submitting and reviewing are in the review panel
-// (src/app/screens/review/NoteReviewPanel.tsx).
+// The note's review state and its save indicator, and, for someone who may submit it, the way to
+// the review panel at the foot of the note (on a phone this bar stays above the bottom menu, so
+// "Soumettre" is within the thumb's reach from anywhere in a long note). Submitting and reviewing
+// are in the review panel (src/app/screens/review/NoteReviewPanel.tsx).
 import { useTranslation } from 'react-i18next';
+import { availableActions } from '../../../db/repositories/review';
 import type { VisitNote } from '../../../shared/model';
+import { useSession } from '../../hooks/useSyncStatus';
 import { SaveStatusIndicator } from './saveStatus';
 
 export function NoteStateBadge({ state }: { state: VisitNote['state'] }) {
@@ -10,10 +14,18 @@ export function NoteStateBadge({ state }: { state: VisitNote['state'] }) {
 }
 
 export function NoteStateBar({ note }: { note: VisitNote }) {
+  const { t } = useTranslation('visits');
+  const session = useSession();
+  const canSubmit = availableActions(note.state, session?.user.role).includes('submit');
   return (
     <div className="note-bar">
       <NoteStateBadge state={note.state} />
       <SaveStatusIndicator />
+      {canSubmit && (
+        <a href="#review-panel-title" className="button primary note-bar-submit">
+          {t('note.toSubmit')}
+        </a>
+      )}
     </div>
   );
 }

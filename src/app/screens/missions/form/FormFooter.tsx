@@ -23,7 +23,8 @@ export function FormFooter<T extends FieldValues>(props: {
           {failure === 'quota' ? t('errors.quota', { ns: 'common' }) : t('form.saveFailed')}
         </p>
       )}
-      <div className="button-row">
+      {/* form-actions: stuck above the bottom menu on phones while the form scrolls (styles/shell.css). */}
+      <div className="button-row form-actions">
         <button type="submit" className="button primary" disabled={props.submitting}>
           {props.submitLabel}
         </button>
