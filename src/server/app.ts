@@ -9,6 +9,9 @@ import { ApiError, errorBody, sendError } from './errors';
 import { inlineStyleHashesOf } from './http/inlineStyleHashes';
 import { recordServerError, requestLog } from './http/requestLog';
 import { securityHeaders } from './http/securityHeaders';
+import { memoryBus } from './live/changeBus';
+import { LiveHub } from './live/liveHub';
+import { liveRoutes, mountLiveSignals } from './live/routes';
 import { photoRoutes } from './photos/routes';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
@@ -24,6 +27,8 @@ export interface AppDeps {
   trustProxy?: boolean;
   /** The clock of login throttling (tests move it instead of waiting). */
   now?: () => Date;
+  /** Open live streams (GET /api/events); one on an in-process bus when not given (SQLite, tests). */
+  live?: LiveHub;
 }
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -46,9 +51,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.get('/api/health', (c) =>
     c.json({ status: 'ok', version: deps.version, protocolVersion: PROTOCOL_VERSION, time: new Date().toISOString() }),
   );
+  const live = deps.live ?? new LiveHub(deps.db, memoryBus());
+  mountLiveSignals(app, live);
   app.route('/api/auth', authRoutes(deps.db, { trustProxy, now: deps.now }));
   app.route('/api/admin', adminRoutes(deps.db));
-  app.route('/api/sync', syncRoutes(deps.db));
+  app.route('/api/sync', syncRoutes(deps.db, live));
+  app.route('/api/events', liveRoutes(deps.db, live));
   app.route('/api/photos', photoRoutes(deps.db, deps.dataDir));
   app.all('/api/*', (c) => sendError(c, 404, 'not-found'));
 

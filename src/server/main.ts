@@ -12,6 +12,8 @@ import { openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrations';
 import { ensureBuilt } from './ensureBuilt';
 import { stopGate } from './http/gracefulStop';
+import { LiveHub } from './live/liveHub';
+import { openChangeBus } from './live/openChangeBus';
 import { errorFields, logSinkFromEnv } from './log';
 
 const config = readConfig();
@@ -25,6 +27,9 @@ await migrateToLatest(db);
 await bootstrapAdmin(db, process.env);
 
 const stopHousekeeping = startAccountHousekeeping(db);
+const log = logSinkFromEnv();
+// Open apps hear of changes within seconds (GET /api/events); across processes through PostgreSQL.
+const live = new LiveHub(db, await openChangeBus(db, config.databaseUrl, log));
 
 const app = createApp({
   distDir: config.distDir,
@@ -32,8 +37,8 @@ const app = createApp({
   db,
   dataDir: config.dataDir,
   trustProxy: config.trustProxy,
+  live,
 });
-const log = logSinkFromEnv();
 const gate = stopGate(app.fetch, log);
 const server = serve({ fetch: gate.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`Terrain écoute sur http://localhost:${info.port}`);
@@ -47,7 +52,11 @@ async function shutdown(signal: NodeJS.Signals) {
   stopHousekeeping();
   // Running pushes and upload chunks finish (up to 10 s), then the database is closed (http/gracefulStop.ts).
   await gate
-    .stop(server as Server, () => db.destroy())
+    .stop(
+      server as Server,
+      () => db.destroy(),
+      () => live.close(),
+    )
     .catch((error) => log({ msg: 'stop-failed', error: errorFields(error) }));
   process.exit(0);
 }

@@ -3,7 +3,8 @@
 // requests already running — pushes, photo chunks arriving slowly over 2G — get up to STOP_GRACE_MS to
 // finish. What is still running then is cut: a push is one transaction (nothing half-written, the
 // phone sends it again), and a cut photo chunk leaves the bytes received on disk, where the upload
-// resumes (tus HEAD gives that offset). Then the database is closed.
+// resumes (tus HEAD gives that offset). Then the database is closed. Live streams (GET /api/events)
+// never finish by themselves: they are ended at once, and the apps reconnect to the next server.
 import type { Server } from 'node:http';
 import { errorBody } from '../errors';
 import type { LogSink } from '../log';
@@ -18,7 +19,11 @@ export interface StopGate<F extends Fetch> {
   /** The app's fetch, counting running requests and refusing new ones once stopping. */
   fetch: F;
   /** Stops as described above; resolves once the database is closed. */
-  stop(server: Server, closeDatabase: () => Promise<void>): Promise<'finished' | 'cut'>;
+  stop(
+    server: Server,
+    closeDatabase: () => Promise<void>,
+    closeStreams?: () => Promise<void>,
+  ): Promise<'finished' | 'cut'>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -46,10 +51,17 @@ export function stopGate<F extends Fetch>(appFetch: F, log: LogSink, graceMs = S
     while (running > 0 && Date.now() < deadline) await sleep(50);
   }
 
-  async function stop(server: Server, closeDatabase: () => Promise<void>): Promise<'finished' | 'cut'> {
+  async function stop(
+    server: Server,
+    closeDatabase: () => Promise<void>,
+    closeStreams: () => Promise<void> = async () => undefined,
+  ): Promise<'finished' | 'cut'> {
     stopping = true;
     const started = Date.now();
     log({ msg: 'stopping', running });
+    // After `stopping`: a stream ended now cannot be opened again here (503), and its connection,
+    // idle once the stream's last byte is sent, is closed below like any idle one.
+    await closeStreams().catch((error) => log({ msg: 'live-close-failed', error: String(error) }));
     const closed = new Promise<'finished'>((resolve) => server.close(() => resolve('finished')));
     // A keep-alive connection left idle would hold close() open until its timeout: close each one as
     // soon as its last answer has gone.

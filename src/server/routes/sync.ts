@@ -10,6 +10,8 @@ import { ApiError } from '../errors';
 import { rejectLargeBodies } from '../http/bodyLimit';
 import { parseWith, readJsonValue } from '../http/readJson';
 import { logSyncBatch } from '../http/requestLog';
+import type { LiveHub } from '../live/liveHub';
+import { writtenMissions } from '../live/routes';
 import { pullChanges } from '../sync/pull';
 import { applyPush } from '../sync/push';
 
@@ -25,7 +27,7 @@ function precheck(body: unknown): void {
   }
 }
 
-export function syncRoutes(db: Db): Hono<AppEnv> {
+export function syncRoutes(db: Db, live?: LiveHub): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.use('*', requireUser(db), rejectLargeBodies(REQUEST_MAX_BYTES), compress());
   routes.post('/push', async (c) => {
@@ -34,6 +36,9 @@ export function syncRoutes(db: Db): Hono<AppEnv> {
     const request = parseWith(pushRequestSchema, body);
     const response: PushResponse = { results: await applyPush(db, c.get('user'), request) };
     logSyncBatch(c, request.clientId, response.results);
+    // Committed: the other open apps of these missions pull now (GET /api/events). Never delays or
+    // fails the answer; a missed signal is caught up at the next sync.
+    live?.missionsChanged(writtenMissions(response.results), c.get('token')).catch(() => undefined);
     return c.json(response);
   });
   routes.post('/pull', async (c) => {

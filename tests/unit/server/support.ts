@@ -8,6 +8,8 @@ import { createApp } from '../../../src/server/app';
 import { bootstrapAdmin } from '../../../src/server/auth/bootstrapAdmin';
 import { openDatabase } from '../../../src/server/db/database';
 import { migrateToLatest } from '../../../src/server/db/migrations';
+import { LiveHub, type LiveHubOptions } from '../../../src/server/live/liveHub';
+import { openChangeBus } from '../../../src/server/live/openChangeBus';
 import { PROTOCOL_VERSION } from '../../../src/shared/constants';
 import type { Mutation, PullResponse, PushResponse, Role, User } from '../../../src/shared/protocol';
 
@@ -41,7 +43,7 @@ export async function freshDatabaseUrl(): Promise<{ url?: string; drop: () => Pr
   return { url: url.toString(), drop: () => run(`DROP DATABASE ${name}`) };
 }
 
-export async function makeTestServer() {
+export async function makeTestServer(options: { live?: LiveHubOptions } = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'terrain-server-'));
   const database = await freshDatabaseUrl();
   const db = await openDatabase({ dataDir, databaseUrl: database.url });
@@ -49,7 +51,9 @@ export async function makeTestServer() {
   await bootstrapAdmin(db, { ADMIN_EMAIL, ADMIN_PASSWORD }, () => undefined);
   const distDir = path.join(dataDir, 'dist');
   fs.mkdirSync(distDir);
-  const app = createApp({ distDir, version: 'test', db, dataDir });
+  // Live streams on the bus of this storage: LISTEN/NOTIFY on PostgreSQL, in process on SQLite.
+  const live = new LiveHub(db, await openChangeBus(db, database.url), options.live);
+  const app = createApp({ distDir, version: 'test', db, dataDir, live });
 
   async function call(method: string, url: string, options: CallOptions = {}): Promise<Response> {
     const headers: Record<string, string> = { ...options.headers };
@@ -108,12 +112,13 @@ export async function makeTestServer() {
   }
 
   async function close() {
+    await live.close();
     await db.destroy();
     await database.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 
-  return { app, db, dataDir, call, login, adminToken, newUser, addMember, push, pull, close };
+  return { app, db, dataDir, live, call, login, adminToken, newUser, addMember, push, pull, close };
 }
 
 export type TestServer = Awaited<ReturnType<typeof makeTestServer>>;
