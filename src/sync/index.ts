@@ -13,6 +13,7 @@ import { browserSchedulerEnv } from './browserEnv';
 import { appClient } from './client';
 import { runSync } from './engine';
 import { SyncError } from './http';
+import { startLiveChannel } from './liveChannelBrowser';
 import { isMeteredConnection } from './network';
 import { createScheduler, type Scheduler, type SyncRunResult } from './scheduler';
 import { syncStatus } from './status';
@@ -76,6 +77,7 @@ export function startSync(): void {
     { periodicMs: SYNC_PERIODIC_MS, afterChangeMs: SYNC_AFTER_CHANGE_MS },
   );
   scheduler.start();
+  startLiveChannel(() => void scheduler?.requestSync()); // the server says something changed: sync now
 }
 
 /** The "Synchroniser" button: a sync now, even if the browser believes it is offline. */
