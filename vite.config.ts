@@ -10,6 +10,9 @@ import { stylesheetAfterShellPlugin } from './src/server/build/stylesheetAfterSh
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 800 },
+  // Workers as ES modules, so their dynamic imports stay separate chunks (Word export does not
+  // load the PDF engine). Module workers: Chrome 80, Safari 15, the app's oldest targets.
+  worker: { format: 'es' },
   server: { proxy: { '/api': 'http://localhost:8080', '/files': 'http://localhost:8080' } },
   plugins: [
     react(),
@@ -52,7 +55,7 @@ export default defineConfig({
       workbox: {
         // Every built file is precached, lazy chunks included: a screen opened for the first time
         // in a commune with no network must still load.
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2,ttf}'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/files\//],

@@ -2,8 +2,11 @@
 // every text file (src/server/build/precompressPlugin.ts); the static handler sends one of them
 // by the request's Accept-Encoding (src/server/static.ts). One list, so the two never disagree.
 
-/** Text files worth compressing: scripts (workers and sw.js too), styles, pages, manifests, SVG. */
-export const COMPRESSIBLE_FILE = /\.(?:js|mjs|css|html|svg|json|webmanifest|txt|xml|map)$/;
+/**
+ * Files worth compressing: scripts (workers and sw.js too), styles, pages, manifests, SVG, and
+ * TrueType fonts (the PDF report's, uncompressed tables: brotli takes off about half).
+ */
+export const COMPRESSIBLE_FILE = /\.(?:js|mjs|css|html|svg|json|webmanifest|txt|xml|map|ttf)$/;
 
 /** The encodings made at build time, in the order the server prefers them, with their file suffix. */
 export const PRECOMPRESSED_ENCODINGS = [
