@@ -1,8 +1,9 @@
 // The map of the mission, drawn offline: Mali's outline and its neighbours (Natural Earth, see
-// maliMap.ts), Bamako for bearings, each commune of the itinerary where it is known, numbered as in
+// maliMap.ts), the borders and names of its régions (maliRegions.ts), Bamako for bearings, each commune of the itinerary where it is known, numbered as in
 // the report, and each visit's GPS point. A scene (scene.ts), so the overview screen, the PDF and
 // the Word report draw the same figure.
 import { MALI_OUTLINE, NEIGHBOUR_OUTLINES } from './maliMap';
+import { REGION_BORDERS, REGION_LABELS } from './maliRegions';
 import type { Point, Scene, Shape } from './scene';
 
 export interface MapCommune {
@@ -25,6 +26,7 @@ const BAMAKO = { lat: 12.6392, lon: -8.0029 };
 const COMMUNE_COLOUR = '#1f6f43';
 const VISIT_COLOUR = '#c0392b';
 const TEXT = '#222222';
+const REGION_COLOUR = '#a08f6a';
 
 export function missionMap(communes: readonly MapCommune[], visits: readonly MapVisit[], width = 640): Scene {
   // Equirectangular, with longitudes shortened by the cosine of Mali's middle latitude, so shapes
@@ -44,7 +46,14 @@ export function missionMap(communes: readonly MapCommune[], visits: readonly Map
     { kind: 'rect', x: 0, y: 0, w: width, h: height, fill: '#eef3f7' },
     { kind: 'path', rings: NEIGHBOUR_OUTLINES.map(ring), fill: '#f4f1ea', stroke: '#b9b3a6', width: 0.8 },
     { kind: 'path', rings: MALI_OUTLINE.map(ring), fill: '#fbf6e4', stroke: '#6b5b3e', width: 1.6 },
+    // The régions' borders, dashed to tell them from the country's.
+    { kind: 'path', rings: REGION_BORDERS.map(ring), stroke: REGION_COLOUR, width: 0.8, open: true, dash: 3 },
   ];
+  // The régions' names under everything else: a commune on top of a name stays readable.
+  for (const { name, lon, lat } of REGION_LABELS) {
+    const [x, y] = project(lon, lat);
+    shapes.push({ kind: 'text', x, y, text: name.toUpperCase(), size: 8, fill: REGION_COLOUR, anchor: 'middle' });
+  }
   const [bx, by] = project(BAMAKO.lon, BAMAKO.lat);
   shapes.push(
     { kind: 'rect', x: bx - 3.5, y: by - 3.5, w: 7, h: 7, fill: '#333333' },
@@ -109,5 +118,9 @@ export function missionMap(communes: readonly MapCommune[], visits: readonly Map
     { kind: 'rect', x: 4, y: 4, w: Math.min(width - 8, longest + 40), h: 52 + listed.length * 14 + 6, fill: '#ffffff' },
     ...legend,
   );
+  // Where the régions' borders come from, and the two the data set does not have (maliRegions.ts).
+  const source = ['Limites des régions : Natural Earth', '(Ménaka et Taoudénit non tracées)'];
+  for (const [i, text] of source.entries())
+    shapes.push({ kind: 'text', x: width - 6, y: height - 17 + i * 11, text, size: 8, fill: '#777777', anchor: 'end' });
   return { width, height, title: 'Carte de la mission : communes de l’itinéraire et points GPS des visites', shapes };
 }

@@ -6,7 +6,16 @@
 export type Point = readonly [number, number];
 
 export type Shape =
-  | { kind: 'path'; rings: readonly (readonly Point[])[]; fill?: string; stroke?: string; width?: number }
+  | {
+      kind: 'path';
+      rings: readonly (readonly Point[])[];
+      fill?: string;
+      stroke?: string;
+      width?: number;
+      /** Lines, not shapes: each ring is left open (borders between régions). */
+      open?: boolean;
+      dash?: number;
+    }
   | { kind: 'rect'; x: number; y: number; w: number; h: number; fill: string }
   | { kind: 'circle'; x: number; y: number; r: number; fill: string; stroke?: string; width?: number }
   | { kind: 'line'; x1: number; y1: number; x2: number; y2: number; stroke: string; width: number; dash?: number }
@@ -35,16 +44,16 @@ const escapeXml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const n = (v: number) => (Math.round(v * 10) / 10).toString();
 
-function ringsPath(rings: readonly (readonly Point[])[]): string {
-  return rings.map((ring) => `M${ring.map(([x, y]) => `${n(x)} ${n(y)}`).join('L')}Z`).join('');
+function ringsPath(rings: readonly (readonly Point[])[], open = false): string {
+  return rings.map((ring) => `M${ring.map(([x, y]) => `${n(x)} ${n(y)}`).join('L')}${open ? '' : 'Z'}`).join('');
 }
 
 function shapeSvg(s: Shape): string {
   switch (s.kind) {
     case 'path':
-      return `<path d="${ringsPath(s.rings)}" fill="${s.fill ?? 'none'}"${
+      return `<path d="${ringsPath(s.rings, s.open)}" fill="${s.fill ?? 'none'}"${
         s.stroke ? ` stroke="${s.stroke}" stroke-width="${s.width ?? 1}" stroke-linejoin="round"` : ''
-      }/>`;
+      }${s.dash ? ` stroke-dasharray="${s.dash} ${s.dash}"` : ''}/>`;
     case 'rect':
       return `<rect x="${n(s.x)}" y="${n(s.y)}" width="${n(s.w)}" height="${n(s.h)}" fill="${s.fill}"/>`;
     case 'circle':
@@ -110,8 +119,9 @@ export function drawScene(ctx: Canvas2D, scene: Scene, scale: number): void {
             if (i) ctx.lineTo(x, y);
             else ctx.moveTo(x, y);
           });
-          ctx.closePath();
+          if (!s.open) ctx.closePath();
         }
+        if (s.dash) ctx.setLineDash([s.dash, s.dash]);
         if (s.fill) {
           ctx.fillStyle = s.fill;
           ctx.fill('evenodd');

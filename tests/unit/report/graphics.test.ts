@@ -40,7 +40,7 @@ describe('the mission map', () => {
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg).toContain('1. A &lt;b&gt; &amp; &quot;c&quot;');
     expect(svg).not.toContain('<b>');
-    expect((svg.match(/<path /g) ?? []).length).toBe(2); // neighbours, Mali
+    expect((svg.match(/<path /g) ?? []).length).toBe(3); // neighbours, Mali, the régions' borders
   });
 });
 
