@@ -9,6 +9,7 @@ import { AppRoutes } from './routes';
 import './styles.css';
 import './styles/shell.css';
 import './styles/participantSuggestions.css';
+import './styles/prepareMission.css';
 import './styles/reportLogos.css';
 
 // Ask once at start: field data lives only here until it syncs, so eviction would lose it.

@@ -1,21 +1,26 @@
-// Administration calls (accounts, mission members). Online only: nothing here is kept on the
-// device; the admin screen calls these functions, never fetch itself.
+// Administration calls (accounts, missions prepared on the server, mission members). Online only:
+// nothing here is kept on the device; the admin screen calls these functions, never fetch itself.
 import { z } from 'zod';
-import { type AdminUser, adminUserSchema, type CreateUserRequest, type User, userSchema } from '../shared/protocol';
+import {
+  type AdminMission,
+  type AdminUser,
+  adminMissionSchema,
+  adminUserSchema,
+  type CreateMissionRequest,
+  type CreateUserRequest,
+  type User,
+  userSchema,
+} from '../shared/protocol';
 import { appClient } from './client';
 import { type HttpClient, requestJson, send } from './http';
 
-export interface AdminMission {
-  id: string;
-  title: string;
-  members: User[];
-}
+export type { AdminMission } from '../shared/protocol';
 
 const usersSchema = z.object({ users: z.array(adminUserSchema) });
 const createdSchema = z.object({ user: userSchema });
-const missionsSchema = z.object({
-  missions: z.array(z.object({ id: z.string(), title: z.string(), members: z.array(userSchema) })),
-});
+const missionsSchema = z.object({ missions: z.array(adminMissionSchema) });
+const missionSchema = z.object({ mission: adminMissionSchema });
+const accountsSchema = z.object({ accounts: z.array(userSchema) });
 
 export function createAdminApi(client: HttpClient) {
   return {
@@ -34,6 +39,17 @@ export function createAdminApi(client: HttpClient) {
     },
     async listMissions(): Promise<AdminMission[]> {
       return (await requestJson(client, 'GET', '/api/admin/missions', undefined, missionsSchema.parse)).missions;
+    },
+    /**
+     * Prepares a mission on the server with its team (administrators, coordinators). The caller makes
+     * the id once per form: sending it again (a retry after a lost answer) gives the same mission.
+     */
+    async createMission(request: CreateMissionRequest): Promise<AdminMission> {
+      return (await requestJson(client, 'POST', '/api/admin/missions', request, missionSchema.parse)).mission;
+    },
+    /** Active accounts a team can be made of (administrators, coordinators). */
+    async listAccounts(): Promise<User[]> {
+      return (await requestJson(client, 'GET', '/api/admin/accounts', undefined, accountsSchema.parse)).accounts;
     },
     async addMember(missionId: string, userId: string): Promise<void> {
       await send(client, 'POST', `/api/admin/missions/${encodeURIComponent(missionId)}/members`, { userId });

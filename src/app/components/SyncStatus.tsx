@@ -129,7 +129,7 @@ export function SyncStatus() {
   );
 }
 
-/** The account links of the main menu: "Compte" or "Connexion", and "Administration" for admins. */
+/** The account links of the main menu: "Compte" or "Connexion", and "Administration" for admins and coordinators. */
 export function SyncNavLinks() {
   const { t } = useTranslation('sync');
   const session = useSession();
@@ -140,7 +140,7 @@ export function SyncNavLinks() {
         <NavIcon name="account" />
         <span className="nav-label">{session ? t('nav.account') : t('nav.login')}</span>
       </NavLink>
-      {session?.user.role === 'admin' && (
+      {(session?.user.role === 'admin' || session?.user.role === 'coordinator') && (
         <NavLink to="/admin" className="nav-item">
           <NavIcon name="admin" />
           <span className="nav-label">{t('nav.admin')}</span>

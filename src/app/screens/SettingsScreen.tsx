@@ -1,27 +1,29 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PHOTO_SIZE_CHOICES_PX, setPhotoMaxLongSide, usePhotoMaxLongSide } from '../../db/repositories/storage';
-import { readStorageReport, type StorageReport } from '../../db/storage';
+import { readStorageReport, requestPersistentStorage, type StorageReport } from '../../db/storage';
 import { PHOTO_MAX_LONG_SIDE_PX, STORAGE_WARN_RATIO } from '../../shared/constants';
 import { formatBytes } from '../format';
 import { setLanguage } from '../i18n';
 import { LANGUAGES, type Language } from '../i18n/catalogues';
+import { InstallSettings } from '../install/InstallSettings';
+import { ImportMissionCard } from './missions/ImportMissionCard';
 import { SyncSettings } from './settings/SyncSettings';
-
-function isIosSafari(): boolean {
-  const ua = navigator.userAgent;
-  const standalone = (navigator as Navigator & { standalone?: boolean }).standalone === true;
-  return /iPhone|iPad|iPod/.test(ua) && !standalone;
-}
 
 export function SettingsScreen() {
   const { t, i18n } = useTranslation(['settings', 'common', 'visits']);
   const [report, setReport] = useState<StorageReport | null>(null);
+  const [refused, setRefused] = useState(false);
   const photoSize = usePhotoMaxLongSide();
 
   useEffect(() => {
     void readStorageReport().then(setReport);
   }, []);
+
+  async function askPersistence() {
+    setRefused(!(await requestPersistentStorage()));
+    setReport(await readStorageReport());
+  }
 
   const ratio = report?.usageBytes != null && report.quotaBytes ? report.usageBytes / report.quotaBytes : 0;
 
@@ -44,11 +46,21 @@ export function SettingsScreen() {
 
       <SyncSettings />
 
+      <InstallSettings />
+
       <section className="card" aria-labelledby="storage-title">
         <h2 id="storage-title">{t('storage.title')}</h2>
         {report && (
           <>
-            <p>{report.persisted ? t('storage.persisted') : t('storage.notPersisted')}</p>
+            <p data-testid="storage-persistence">
+              {report.persisted ? t('storage.persisted') : t('storage.notPersisted')}
+            </p>
+            {!report.persisted && (
+              <button type="button" className="button" onClick={() => void askPersistence()}>
+                {t('storage.request')}
+              </button>
+            )}
+            {refused && !report.persisted && <p className="muted">{t('storage.refused')}</p>}
             <p data-testid="storage-usage">
               {report.usageBytes != null && report.quotaBytes != null
                 ? t('storage.usage', { used: formatBytes(report.usageBytes), quota: formatBytes(report.quotaBytes) })
@@ -64,8 +76,9 @@ export function SettingsScreen() {
             )}
           </>
         )}
-        {isIosSafari() && <p className="warning">{t('storage.iosHint')}</p>}
       </section>
+
+      <ImportMissionCard />
 
       <section className="card" aria-labelledby="photos-settings-title">
         <h2 id="photos-settings-title">{t('settings.title', { ns: 'visits' })}</h2>

@@ -41,6 +41,15 @@ export function mountLiveSignals(app: Hono<AppEnv>, hub: LiveHub): void {
     '/api/admin/users/:userId/disable',
     afterSuccess((c) => hub.sessionsEnded(param(c, 'userId'))),
   );
+  // A mission prepared on the server: its id is in the answer ({mission}), its team pulls it.
+  app.on(
+    'POST',
+    '/api/admin/missions',
+    afterSuccess(async (c) => {
+      const { mission } = (await c.res.clone().json()) as { mission: { id: string } };
+      await hub.missionsChanged([mission.id]);
+    }),
+  );
   app.on(
     'POST',
     '/api/admin/missions/:missionId/members',

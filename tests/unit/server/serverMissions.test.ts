@@ -9,6 +9,7 @@ import { missionSchema } from '../../../src/shared/model';
 import type { AdminMission, PullResponse, User } from '../../../src/shared/protocol';
 import { aMission } from '../../fixtures/builders';
 import { createMutation, updateMutation } from '../../fixtures/mutations';
+import { openStream } from './liveStream';
 import { errorCode, makeTestServer, type TestServer } from './support';
 
 type Account = Awaited<ReturnType<TestServer['newUser']>>;
@@ -172,6 +173,27 @@ describe('an administrator prepares a mission', () => {
     expect(res.status).toBe(404);
     expect(await errorCode(res)).toBe('not-found');
     expect(await missionState()).toBe(before);
+  });
+});
+
+describe('open apps', { timeout: 30_000 }, () => {
+  it('of the team hear of a prepared mission at once (live stream), others hear nothing', async () => {
+    const res = (token: string) => server.call('GET', '/api/events', { token });
+    const team = openStream(await res(awa.token));
+    const stranger = openStream(await res(outsider.token));
+    try {
+      await team.next('ready');
+      await stranger.next('ready');
+      const body = prepared({ members: [{ userId: awa.user.id }] });
+      expect((await create(server.adminToken, body)).status).toBe(201);
+      expect(await team.next('change', 10_000)).toEqual({ event: 'change', data: { missionId: body.id } });
+      // Signals travel after the answer: give a stray one time to arrive.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(stranger.changes()).toEqual([]);
+    } finally {
+      await team.close();
+      await stranger.close();
+    }
   });
 });
 

@@ -29,6 +29,19 @@ export const common: typeof fr = {
     offlineReady: 'Terrain now works without a network.',
     close: 'Close',
   },
+  install: {
+    pitch: 'Install Terrain on this device: it opens like an app, even without a network.',
+    applePitch: 'Add Terrain to the home screen so as not to lose your data.',
+    button: 'Install Terrain',
+    hide: 'Hide this invitation',
+    unsent: 'Some notes or photos are not sent yet: they exist only on this device.',
+    appleHow: 'How?',
+    appleStep1: 'In Safari, tap Share (the square with an arrow pointing up).',
+    appleStep2: 'Tap “Add to Home Screen”, then “Add”.',
+    appleStep3: 'Then open Terrain from its icon on the home screen.',
+    appleWhy:
+      'Otherwise Safari deletes a site’s data after 7 days without a visit: notes and photos not sent yet would be lost.',
+  },
   errors: {
     unexpected: 'Something went wrong. Your saved data is not lost.',
     reload: 'Reload',

@@ -17,6 +17,7 @@ export const missions: typeof fr = {
     demo: 'Create a demo mission',
     demoHint: 'A fictional mission (a technical committee field visit) to discover Terrain.',
     demoFailed: 'The demo mission could not be created.',
+    importTitle: 'A mission received from another device?',
   },
   status: {
     preparation: 'In preparation',

@@ -34,8 +34,28 @@ export const report = {
     export: 'Export the archive (.zip)',
     import: 'Import an archive',
     importing: 'Checking the archive…',
-    imported:
-      'Archive of “{{title}}” imported: {{added}} added, {{updated}} updated, {{kept}} already up to date or newer here, {{photos}} photo(s) added.',
+    importHint: 'A .zip archive received from another device (USB stick, messaging app): the mission opens once imported.',
+    result: {
+      new: 'Mission “{{title}}” imported: {{elements}}, {{photos}}.',
+      unchanged: 'Mission “{{title}}” already up to date on this device: the archive brings nothing new.',
+      updated: 'Mission “{{title}}” updated: {{changes}}.',
+      updatedKept: 'Mission “{{title}}” updated: {{changes}}; {{kept}}.',
+    },
+    count: {
+      elements_one: '{{count}} item',
+      elements_other: '{{count}} items',
+      photos_zero: 'no photos',
+      photos_one: '{{count}} photo',
+      photos_other: '{{count}} photos',
+      added_one: '{{count}} item added',
+      added_other: '{{count}} items added',
+      changed_one: '{{count}} changed',
+      changed_other: '{{count}} changed',
+      photosAdded_one: '{{count}} photo added',
+      photosAdded_other: '{{count}} photos added',
+      kept_one: '{{count}} already up to date or newer here',
+      kept_other: '{{count}} already up to date or newer here',
+    },
     open: 'Open the imported mission',
     errors: {
       'archive-unreadable':

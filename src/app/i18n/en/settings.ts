@@ -9,8 +9,17 @@ export const settings: typeof fr = {
     usage: '{{used}} used of {{quota}} available',
     unknown: 'Usage unknown',
     nearlyFull: 'Warning: storage is nearly full ({{percent}}%). Sync and free some space.',
-    iosHint:
-      'On iPhone, add Terrain to the home screen (Share → Add to Home Screen): otherwise Safari may erase your data after 7 days without use.',
+    request: 'Ask the browser to keep the data',
+    refused:
+      'The browser did not grant persistent storage. Installing Terrain (Application section) often helps: the browser decides by itself.',
+  },
+  install: {
+    title: 'Application',
+    installed: 'Terrain is installed on this device.',
+    'installed-elsewhere': 'Terrain has just been installed: open it from its icon from now on.',
+    prompt: 'Install Terrain: it opens like an app, even without a network, and the browser keeps its data better.',
+    apple: 'On iPhone and iPad, add Terrain to the home screen:',
+    unavailable: 'This browser does not offer to install Terrain: use it here, and bookmark it.',
   },
   about: {
     title: 'About',

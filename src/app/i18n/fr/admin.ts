@@ -1,10 +1,10 @@
-// Administration: accounts and mission members (online only).
+// Administration: accounts, missions prepared on the server and their teams (online only).
 export const admin = {
   title: 'Administration',
-  onlyAdmins: 'Cette page est réservée aux administrateurs.',
-  loginFirst: 'Connectez-vous avec un compte administrateur.',
+  onlyAdmins: 'Cette page est réservée aux administrateurs et aux coordinateurs.',
+  loginFirst: 'Connectez-vous avec un compte administrateur ou coordinateur.',
   offline: 'L’administration demande le réseau : elle reviendra quand l’appareil sera en ligne.',
-  loading: 'Chargement des comptes…',
+  loading: 'Chargement…',
   users: {
     title: 'Comptes',
     empty: 'Aucun compte.',
@@ -34,6 +34,27 @@ export const admin = {
     emailRequired: 'Indiquez l’adresse e-mail.',
     emailInvalid: 'Cette adresse e-mail n’est pas valide.',
     passwordTooShort: 'Le mot de passe doit compter au moins 8 caractères.',
+  },
+  prepare: {
+    title: 'Préparer une mission',
+    intro:
+      'La mission est créée sur le serveur avec son équipe : chacun la reçoit sur son appareil à la prochaine synchronisation.',
+    missionTitle: 'Titre de la mission',
+    project: 'Projet (facultatif)',
+    startDate: 'Début',
+    endDate: 'Fin',
+    team: 'Équipe',
+    teamHint: 'Cochez les personnes de la mission. Vous en faites partie d’office.',
+    search: 'Rechercher une personne',
+    noAccounts: 'Aucun autre compte actif : créez d’abord les comptes de l’équipe.',
+    chosen_zero: 'Personne d’autre choisi pour l’instant.',
+    chosen_one: '{{count}} personne choisie.',
+    chosen_other: '{{count}} personnes choisies.',
+    submit: 'Préparer la mission',
+    submitting: 'Préparation…',
+    done_zero: 'Mission « {{title}} » préparée. Ajoutez son équipe ci-dessous.',
+    done_one: 'Mission « {{title}} » préparée : {{count}} personne la recevra à sa prochaine synchronisation.',
+    done_other: 'Mission « {{title}} » préparée : {{count}} personnes la recevront à leur prochaine synchronisation.',
   },
   missions: {
     title: 'Membres des missions',

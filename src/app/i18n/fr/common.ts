@@ -28,6 +28,19 @@ export const common = {
     offlineReady: 'Terrain fonctionne désormais sans réseau.',
     close: 'Fermer',
   },
+  install: {
+    pitch: 'Installez Terrain sur cet appareil : il s’ouvre comme une application, même sans réseau.',
+    applePitch: 'Ajoutez Terrain à l’écran d’accueil pour ne pas perdre vos données.',
+    button: 'Installer Terrain',
+    hide: 'Masquer cette invitation',
+    unsent: 'Des notes ou des photos ne sont pas encore envoyées : elles ne sont que sur cet appareil.',
+    appleHow: 'Comment faire ?',
+    appleStep1: 'Dans Safari, touchez Partager (le carré avec une flèche vers le haut).',
+    appleStep2: 'Touchez « Sur l’écran d’accueil », puis « Ajouter ».',
+    appleStep3: 'Ouvrez ensuite Terrain depuis son icône sur l’écran d’accueil.',
+    appleWhy:
+      'Sans cela, Safari efface les données d’un site après 7 jours sans visite : les notes et les photos pas encore envoyées seraient perdues.',
+  },
   errors: {
     unexpected: 'Une erreur inattendue est survenue. Vos données enregistrées ne sont pas perdues.',
     reload: 'Recharger',

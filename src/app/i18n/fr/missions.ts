@@ -18,6 +18,7 @@ export const missions = {
     demo: 'Créer une mission de démonstration',
     demoHint: 'Une mission fictive (visite de terrain d’un comité technique) pour découvrir Terrain.',
     demoFailed: 'La mission de démonstration n’a pas pu être créée.',
+    importTitle: 'Une mission reçue d’un autre appareil ?',
   },
   status: {
     preparation: 'En préparation',

@@ -34,8 +34,28 @@ export const report = {
     export: 'Exporter l’archive (.zip)',
     import: 'Importer une archive',
     importing: 'Vérification de l’archive…',
-    imported:
-      'Archive de « {{title}} » importée : {{added}} ajout(s), {{updated}} mise(s) à jour, {{kept}} déjà à jour ou plus récent(s) ici, {{photos}} photo(s) ajoutée(s).',
+    importHint: 'Une archive .zip reçue d’un autre appareil (clé USB, messagerie) : la mission s’ouvre une fois importée.',
+    result: {
+      new: 'Mission « {{title}} » importée : {{elements}}, {{photos}}.',
+      unchanged: 'Mission « {{title}} » déjà à jour sur cet appareil : l’archive n’apporte rien de nouveau.',
+      updated: 'Mission « {{title}} » mise à jour : {{changes}}.',
+      updatedKept: 'Mission « {{title}} » mise à jour : {{changes}} ; {{kept}}.',
+    },
+    count: {
+      elements_one: '{{count}} élément',
+      elements_other: '{{count}} éléments',
+      photos_zero: 'aucune photo',
+      photos_one: '{{count}} photo',
+      photos_other: '{{count}} photos',
+      added_one: '{{count}} élément ajouté',
+      added_other: '{{count}} éléments ajoutés',
+      changed_one: '{{count}} modifié',
+      changed_other: '{{count}} modifiés',
+      photosAdded_one: '{{count}} photo ajoutée',
+      photosAdded_other: '{{count}} photos ajoutées',
+      kept_one: '{{count}} déjà à jour ou plus récent ici',
+      kept_other: '{{count}} déjà à jour ou plus récents ici',
+    },
     open: 'Ouvrir la mission importée',
     errors: {
       'archive-unreadable':

@@ -1,8 +1,9 @@
-// /admin: accounts and mission members, for administrators, online only (nothing here is kept on
+// /admin: accounts (administrators), missions prepared on the server and their teams
+// (administrators for every mission, coordinators for theirs), online only (nothing here is kept on
 // the device). Every call goes through src/sync/adminApi.ts.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AdminUser } from '../../../shared/protocol';
+import type { AdminUser, User } from '../../../shared/protocol';
 import { type AdminMission, adminApi } from '../../../sync/adminApi';
 import { SyncError } from '../../../sync/http';
 import { FormError } from '../../components/Field';
@@ -11,21 +12,34 @@ import { useOnline } from '../../hooks/useOnline';
 import { useDescribeSyncError, useSession } from '../../hooks/useSyncStatus';
 import { CreateUserForm } from './CreateUserForm';
 import { MissionMembers } from './MissionMembers';
+import { PrepareMissionForm } from './PrepareMissionForm';
 import { UsersTable } from './UsersTable';
 
-function useAdminData(enabled: boolean) {
+interface AdminData {
+  /** Every account with its state: administrators only (null for a coordinator). */
+  users: AdminUser[] | null;
+  /** Active accounts, to make teams from. */
+  accounts: User[];
+  missions: AdminMission[];
+}
+
+function useAdminData(enabled: boolean, isAdmin: boolean) {
   const describeError = useDescribeSyncError();
-  const [data, setData] = useState<{ users: AdminUser[]; missions: AdminMission[] } | null>(null);
+  const [data, setData] = useState<AdminData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const reload = useCallback(async () => {
     try {
-      const [users, missions] = await Promise.all([adminApi.listUsers(), adminApi.listMissions()]);
-      setData({ users, missions });
+      const [users, accounts, missions] = await Promise.all([
+        isAdmin ? adminApi.listUsers() : null,
+        adminApi.listAccounts(),
+        adminApi.listMissions(),
+      ]);
+      setData({ users, accounts, missions });
       setError(null);
     } catch (e) {
       setError(e instanceof SyncError ? describeError(e) : String(e));
     }
-  }, [describeError]);
+  }, [describeError, isAdmin]);
   useEffect(() => {
     if (enabled) void reload();
   }, [enabled, reload]);
@@ -36,13 +50,15 @@ export function AdminScreen() {
   const { t } = useTranslation('admin');
   const session = useSession();
   const online = useOnline();
-  const isAdmin = Boolean(session && !session.expired && session.user.role === 'admin');
-  const { data, error, reload } = useAdminData(isAdmin && online);
+  const role = session && !session.expired ? session.user.role : null;
+  const isAdmin = role === 'admin';
+  const allowed = isAdmin || role === 'coordinator';
+  const { data, error, reload } = useAdminData(allowed && online, isAdmin);
 
   let body: React.ReactNode;
   if (session === undefined) body = <Loading />;
   else if (!session || session.expired) body = <p className="warning">{t('loginFirst')}</p>;
-  else if (!isAdmin) body = <p className="warning">{t('onlyAdmins')}</p>;
+  else if (!allowed) body = <p className="warning">{t('onlyAdmins')}</p>;
   else if (!online) body = <p className="warning">{t('offline')}</p>;
   else
     body = (
@@ -50,9 +66,14 @@ export function AdminScreen() {
         <FormError message={error} />
         {data ? (
           <>
-            <UsersTable users={data.users} currentUserId={session.user.id} onChanged={reload} />
-            <CreateUserForm onCreated={reload} />
-            <MissionMembers missions={data.missions} users={data.users} onChanged={reload} />
+            {data.users && (
+              <>
+                <UsersTable users={data.users} currentUserId={session.user.id} onChanged={reload} />
+                <CreateUserForm onCreated={reload} />
+              </>
+            )}
+            <PrepareMissionForm accounts={data.accounts} currentUserId={session.user.id} onPrepared={reload} />
+            <MissionMembers missions={data.missions} users={data.accounts} onChanged={reload} />
           </>
         ) : (
           !error && <p className="muted">{t('loading')}</p>

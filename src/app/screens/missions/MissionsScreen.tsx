@@ -4,6 +4,8 @@ import { Link, useLocation } from 'wouter';
 import { useMissions } from '../../../db/repositories/missions';
 import { Loading } from '../../components/Loading';
 import { formatDay } from '../../format';
+import { InstallInvitation } from '../../install/InstallInvitation';
+import { ImportMissionCard } from './ImportMissionCard';
 
 // The first screen: kept light. Forms and the demo mission's data load only when asked for.
 export function MissionsScreen() {
@@ -17,10 +19,14 @@ export function MissionsScreen() {
           {t('list.new')}
         </Link>
       </div>
+      <InstallInvitation />
       {missions === undefined ? (
         <Loading />
       ) : missions.length === 0 ? (
-        <EmptyState />
+        <>
+          <EmptyState />
+          <ImportMissionCard />
+        </>
       ) : (
         <ul className="card-list">
           {missions.map((mission) => (
