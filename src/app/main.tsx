@@ -1,19 +1,23 @@
 import './zodWithoutEval';
 import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import { requestPersistentStorage } from '../db/storage';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Loading } from './components/Loading';
 import './i18n';
+import { captureInstallPrompt } from './install/installPrompt';
+import { requestPersistenceOnceThereIsData } from './install/keepData';
 import { AppRoutes } from './routes';
 import './styles.css';
 import './styles/shell.css';
 import './styles/participantSuggestions.css';
 import './styles/prepareMission.css';
 import './styles/reportLogos.css';
+import './styles/install.css';
 
-// Ask once at start: field data lives only here until it syncs, so eviction would lose it.
-void requestPersistentStorage();
+// Before the first render: the browser offers installing once per page load, possibly at once.
+captureInstallPrompt();
+// Field data lives only here until it syncs, so eviction would lose it: ask to keep it once there is some.
+requestPersistenceOnceThereIsData();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
