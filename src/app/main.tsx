@@ -11,6 +11,7 @@ import './styles.css';
 import './styles/shell.css';
 import './styles/participantSuggestions.css';
 import './styles/prepareMission.css';
+import './styles/prepareMission.css';
 import './styles/reportLogos.css';
 import './styles/install.css';
 
