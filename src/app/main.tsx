@@ -11,7 +11,6 @@ import './styles.css';
 import './styles/shell.css';
 import './styles/participantSuggestions.css';
 import './styles/prepareMission.css';
-import './styles/prepareMission.css';
 import './styles/reportLogos.css';
 import './styles/install.css';
 
