@@ -77,11 +77,7 @@ async function* archiveFile(name: string, file: string, files: ManifestFile[]): 
   yield tarPadding(bytes);
 }
 
-export async function createBackup(options: {
-  dataDir: string;
-  file: string;
-  postgres: boolean;
-}): Promise<BackupResult> {
+export async function createBackup(options: { dataDir: string; file: string }): Promise<BackupResult> {
   const file = path.resolve(options.file);
   const partial = `${file}.partial`;
   const snapshot = `${file}.sqlite.partial`;
@@ -90,14 +86,14 @@ export async function createBackup(options: {
     format: BACKUP_FORMAT,
     version: BACKUP_FORMAT_VERSION,
     createdAt: new Date().toISOString(),
-    database: options.postgres ? 'postgresql' : 'sqlite',
+    database: 'sqlite',
     files,
   };
   try {
-    if (!options.postgres) await snapshotSqlite(options.dataDir, snapshot);
+    await snapshotSqlite(options.dataDir, snapshot);
     const photos = await photoPaths(options.dataDir);
     async function* entries(): AsyncGenerator<Buffer> {
-      if (!options.postgres) yield* archiveFile(SQLITE_FILE, snapshot, files);
+      yield* archiveFile(SQLITE_FILE, snapshot, files);
       for (const name of photos) yield* archiveFile(name, path.join(options.dataDir, name), files);
       const text = Buffer.from(JSON.stringify(manifest, null, 1));
       yield tarHeader(MANIFEST_NAME, text.length, new Date());

@@ -103,6 +103,18 @@ function verify(manifest: BackupManifest, found: ManifestFile[]) {
   }
 }
 
+/** pg_dump's custom format starts with "PGDMP" (what `npm run backup` writes on PostgreSQL). */
+async function isPgDump(file: string): Promise<boolean> {
+  const handle = await fs.promises.open(file, 'r');
+  try {
+    const head = Buffer.alloc(5);
+    const { bytesRead } = await handle.read(head, 0, 5, 0);
+    return bytesRead === 5 && head.toString('latin1') === 'PGDMP';
+  } finally {
+    await handle.close();
+  }
+}
+
 export interface RestoreResult {
   manifest: BackupManifest;
   photos: number;
@@ -112,6 +124,11 @@ export async function restoreBackup(options: { file: string; dataDir: string }):
   const file = path.resolve(options.file);
   const dataDir = path.resolve(options.dataDir);
   if (!fs.existsSync(file)) throw new RestoreError(`Archive introuvable : ${file}.`);
+  if (await isPgDump(file)) {
+    throw new RestoreError(
+      'Ce fichier est une sauvegarde PostgreSQL (pg_dump, base et photos) : restaurez-la avec pg_restore dans une base vide (voir le README).',
+    );
+  }
   checkEmptyTarget(dataDir);
   await fs.promises.mkdir(path.dirname(dataDir), { recursive: true });
   const staging = await fs.promises.mkdtemp(`${dataDir}.restauration-`);

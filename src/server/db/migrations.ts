@@ -225,6 +225,36 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('records').addColumn('last_client_id', 'text').execute();
     },
   },
+  '0007_photo_bytes_in_database': {
+    async up(db: Kysely<unknown>) {
+      // On PostgreSQL, photos and unfinished uploads live in the database (photos/pg/), so server
+      // processes on different machines share them. Created on SQLite too (unused: files on disk).
+      // 'bytea' is PostgreSQL's binary type; SQLite takes any type name.
+      await db.schema
+        .createTable('photo_chunks')
+        .addColumn('hash', 'text', (c) => c.notNull())
+        .addColumn('start_byte', 'bigint', (c) => c.notNull())
+        .addColumn('data', 'bytea', (c) => c.notNull())
+        .addPrimaryKeyConstraint('photo_chunks_pk', ['hash', 'start_byte'])
+        .execute();
+      await db.schema
+        .createTable('photo_uploads')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('size', 'bigint', (c) => c.notNull())
+        .addColumn('received', 'bigint', (c) => c.notNull())
+        .addColumn('metadata', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('finished_at', 'text')
+        .execute();
+      await db.schema
+        .createTable('photo_upload_chunks')
+        .addColumn('upload_id', 'text', (c) => c.notNull())
+        .addColumn('start_byte', 'bigint', (c) => c.notNull())
+        .addColumn('data', 'bytea', (c) => c.notNull())
+        .addPrimaryKeyConstraint('photo_upload_chunks_pk', ['upload_id', 'start_byte'])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

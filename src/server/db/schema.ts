@@ -110,6 +110,34 @@ export interface PhotoPossessionsTable {
   since: string;
 }
 
+/**
+ * PostgreSQL only (photos/pg/): a stored photo's bytes in pieces of at most a MiB, in order. Rows of
+ * one hash come from one finished upload (the first piece is inserted first and decides).
+ */
+export interface PhotoChunksTable {
+  hash: string;
+  start_byte: number;
+  data: Buffer;
+}
+
+/** PostgreSQL only: a tus upload (photos/pg/pgUploadStore.ts), every process sees the same. */
+export interface PhotoUploadsTable {
+  id: string;
+  size: number;
+  received: number;
+  /** tus metadata as JSON, written by the server at creation (missionId, hash, uploaderId…). */
+  metadata: string;
+  created_at: string;
+  finished_at: string | null;
+}
+
+/** PostgreSQL only: the bytes of an unfinished upload, as they arrived, in order. */
+export interface PhotoUploadChunksTable {
+  upload_id: string;
+  start_byte: number;
+  data: Buffer;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -123,4 +151,7 @@ export interface Database {
   photo_possessions: PhotoPossessionsTable;
   login_throttle: LoginThrottleTable;
   known_devices: KnownDevicesTable;
+  photo_chunks: PhotoChunksTable;
+  photo_uploads: PhotoUploadsTable;
+  photo_upload_chunks: PhotoUploadChunksTable;
 }

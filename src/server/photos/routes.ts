@@ -1,7 +1,6 @@
 // Photo endpoints: which hashes a mission lacks, resumable uploads (tus), and download. Every one
 // checks that the caller belongs to the photo's mission before touching a byte; an upload is
 // touched only by its uploader (or an administrator).
-import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { type Context, Hono } from 'hono';
 import { REQUEST_MAX_BYTES } from '../../shared/constants';
@@ -9,13 +8,15 @@ import type { ErrorCode } from '../../shared/errors';
 import { missingPhotosRequestSchema, sha256Schema } from '../../shared/protocol';
 import { type AppEnv, requireUser } from '../auth/middleware';
 import { isMember, missionIdsOf } from '../auth/users';
-import type { Db } from '../db/database';
+import { type Db, isPostgres } from '../db/database';
 import { ApiError, errorBody } from '../errors';
 import { rejectLargeBodies } from '../http/bodyLimit';
 import { readJson } from '../http/readJson';
+import { copyDiskPhotosIntoDatabase } from './pg/copyDiskPhotos';
+import { photoBytesFor } from './photoBytes';
 import { canReadPhoto } from './possession';
 import { parseByteRange } from './range';
-import { missingHashes, photoPath, storedPhoto } from './store';
+import { missingHashes, storedPhoto } from './store';
 import { createPhotoUploads } from './tus';
 import { parseCreationMetadata, uploadTarget } from './uploadRequest';
 
@@ -34,6 +35,13 @@ async function asJsonError(res: Response): Promise<Response> {
 
 export function photoRoutes(db: Db, dataDir: string): Hono<AppEnv> {
   const uploads = createPhotoUploads(db, dataDir);
+  const photoBytes = photoBytesFor(db, dataDir);
+  // Once per start on PostgreSQL: photos still in files from before 0007 go into the database.
+  if (isPostgres(db)) {
+    copyDiskPhotosIntoDatabase(db, dataDir).catch((err: unknown) => {
+      console.error('Terrain : copie des photos dans la base impossible', err);
+    });
+  }
   const routes = new Hono<AppEnv>();
   routes.use('*', requireUser(db));
 
@@ -82,8 +90,7 @@ export function photoRoutes(db: Db, dataDir: string): Hono<AppEnv> {
       throw new ApiError(404, 'photo-not-found');
     }
     const blob = await storedPhoto(db, hash);
-    const file = photoPath(dataDir, hash);
-    if (!blob || !fs.existsSync(file)) throw new ApiError(404, 'photo-not-found');
+    if (!blob) throw new ApiError(404, 'photo-not-found');
     c.header('Content-Type', blob.mime);
     c.header('Cache-Control', 'private, max-age=31536000, immutable');
     c.header('Accept-Ranges', 'bytes');
@@ -94,10 +101,11 @@ export function photoRoutes(db: Db, dataDir: string): Hono<AppEnv> {
       return c.json(errorBody('bad-request', { reason: 'range' }), 416);
     }
     const { start, end } = range ?? { start: 0, end: blob.bytes - 1 };
+    const bytes = await photoBytes.open(hash, start, end);
+    if (!bytes) throw new ApiError(404, 'photo-not-found');
     c.header('Content-Length', String(end - start + 1));
     if (range) c.header('Content-Range', `bytes ${start}-${end}/${blob.bytes}`);
-    const stream = Readable.toWeb(fs.createReadStream(file, { start, end })) as ReadableStream<Uint8Array>;
-    return c.body(stream, range ? 206 : 200);
+    return c.body(Readable.toWeb(bytes) as ReadableStream<Uint8Array>, range ? 206 : 200);
   });
   return routes;
 }

@@ -1,4 +1,5 @@
-// Resumable photo uploads (tus 1.0.0, @tus/server with a file store under DATA_DIR/uploads): a link
+// Resumable photo uploads (tus 1.0.0, @tus/server with a file store under DATA_DIR/uploads on
+// SQLite, a store in the database on PostgreSQL): a link
 // cut mid-photo resumes at the server's offset. When the last byte arrives the upload is finished
 // (uploadStore.ts): SHA-256 and image type checked, file moved to the content-addressed store.
 // The routes (routes.ts) decide who may do what before a request reaches tus; here tus gets only
@@ -8,9 +9,11 @@ import { ERRORS, Server, type Upload } from '@tus/server';
 import { PHOTO_MAX_BYTES } from '../../shared/constants';
 import type { ErrorCode } from '../../shared/errors';
 import type { Db } from '../db/database';
+import { isPostgres } from '../db/database';
 import { errorBody } from '../errors';
+import { PgPhotoUploadStore } from './pg/pgUploadStore';
 import { type CreationMetadata, creationMetadata, UPLOADS_PATH, uploadIdOfUrl } from './uploadRequest';
-import { type FinishOutcome, PhotoUploadStore, type UploadOwner } from './uploadStore';
+import { type FinishingUploadStore, type FinishOutcome, PhotoUploadStore, type UploadOwner } from './uploadStore';
 
 /** Unfinished uploads (and the finished mark of finished ones) older than this are removed. */
 const UPLOAD_EXPIRY_MS = 7 * 24 * 60 * 60 * 1000;
@@ -49,12 +52,18 @@ export interface PhotoUploads {
   owner(id: string): Promise<UploadOwner | null>;
   /** Finishes uploads a crash left complete, removes expired ones (run at start and every hour). */
   sweep(): Promise<void>;
-  store: PhotoUploadStore;
+  store: FinishingUploadStore;
+}
+
+/** Uploads in the database on PostgreSQL (any process resumes any upload), in DATA_DIR on SQLite. */
+export function uploadStoreFor(db: Db, dataDir: string, expiryMs = UPLOAD_EXPIRY_MS): FinishingUploadStore {
+  if (isPostgres(db)) return new PgPhotoUploadStore(db, expiryMs);
+  const directory = path.join(dataDir, 'uploads');
+  return new PhotoUploadStore({ db, dataDir }, { directory, expirationPeriodInMilliseconds: expiryMs });
 }
 
 export function createPhotoUploads(db: Db, dataDir: string): PhotoUploads {
-  const directory = path.join(dataDir, 'uploads');
-  const store = new PhotoUploadStore({ db, dataDir }, { directory, expirationPeriodInMilliseconds: UPLOAD_EXPIRY_MS });
+  const store = uploadStoreFor(db, dataDir);
   const creations = new WeakMap<Request, Record<string, string>>();
   const server = new Server({
     path: UPLOADS_PATH,

@@ -1,4 +1,4 @@
-// The tus upload folder (DATA_DIR/uploads: a data file `<id>` and its config `<id>.json` per
+// On SQLite, the tus upload folder (DATA_DIR/uploads: a data file `<id>` and its config `<id>.json` per
 // upload), where a complete upload is *finished*: checked, moved into the photo store, and marked
 // finished in its config. Finishing is idempotent and re-run wherever an unfinished complete upload
 // shows up (the last PATCH, creation-with-upload, HEAD, PATCH, the start-up and hourly sweep), so a
@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { FileStore } from '@tus/file-store';
-import { ERRORS, Upload } from '@tus/server';
+import { type DataStore, ERRORS, Upload } from '@tus/server';
 import { isValidId } from '../../shared/ids';
 import { sha256Schema } from '../../shared/protocol';
 import type { Db } from '../db/database';
@@ -40,6 +40,25 @@ export interface UploadOwner {
   uploaderId: string | null;
 }
 
+/** Whose upload it is, from the metadata the server wrote at creation (null: not a valid upload). */
+export function ownerOfMetadata(metadata: Record<string, string | null> | undefined): UploadOwner | null {
+  const missionId = metadata?.missionId;
+  if (!isValidId(missionId)) return null;
+  const uploaderId = metadata?.uploaderId;
+  return { missionId, uploaderId: typeof uploaderId === 'string' ? uploaderId : null };
+}
+
+/**
+ * A tus data store that finishes what it receives (this file on disk, pg/pgUploadStore.ts in
+ * PostgreSQL): `finish` is idempotent and safe to run again after a crash at any point.
+ */
+export interface FinishingUploadStore extends DataStore {
+  finish(id: string): Promise<FinishOutcome>;
+  owner(id: string): Promise<UploadOwner | null>;
+  /** Finishes uploads a crash left complete and removes expired ones. */
+  sweep(now?: number): Promise<void>;
+}
+
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException)?.code === 'ENOENT';
 
 async function sizeOf(file: string): Promise<number | null> {
@@ -51,7 +70,7 @@ async function sizeOf(file: string): Promise<number | null> {
   }
 }
 
-export class PhotoUploadStore extends FileStore {
+export class PhotoUploadStore extends FileStore implements FinishingUploadStore {
   /** One finish at a time per upload in this process; a second caller waits for the first. */
   private readonly finishing = new Map<string, Promise<FinishOutcome>>();
 
@@ -71,11 +90,7 @@ export class PhotoUploadStore extends FileStore {
   }
 
   async owner(id: string): Promise<UploadOwner | null> {
-    const metadata = (await this.config(id))?.metadata;
-    const missionId = metadata?.missionId;
-    if (!isValidId(missionId)) return null;
-    const uploaderId = metadata?.uploaderId;
-    return { missionId, uploaderId: typeof uploaderId === 'string' ? uploaderId : null };
+    return ownerOfMetadata((await this.config(id))?.metadata);
   }
 
   finish(id: string): Promise<FinishOutcome> {

@@ -3,8 +3,9 @@
 // the backup started is there (photos with their hash). Those acknowledged during the backup may or
 // may not be: the snapshot point is the SQLite online backup's copy. A corrupt or truncated archive,
 // and a non-empty DATA_DIR, are refused with a French message and nothing is written.
-// On PostgreSQL the database is saved with pg_dump (README) and the archive holds the photo files:
-// the last test checks that, in the server-pg project.
+// On PostgreSQL, photos are in the database: `npm run backup` writes its pg_dump, and the last test
+// (server-pg project) restores it with pg_restore for a new machine that serves every photo.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -150,40 +151,54 @@ describe.skipIf(Boolean(process.env.TERRAIN_TEST_PG_URL))('npm run backup and np
   }, 120_000);
 });
 
-describe.runIf(Boolean(process.env.TERRAIN_TEST_PG_URL))('npm run backup and npm run restore (PostgreSQL)', () => {
-  it('archives every photo file and says the database goes with pg_dump', async () => {
+describe.runIf(Boolean(process.env.TERRAIN_TEST_PG_URL))('npm run backup on PostgreSQL (pg_dump)', () => {
+  it('dumps the database with its photos: restored with pg_restore, a new machine serves them', async () => {
     const database = await freshDatabaseUrl();
+    const restored = await freshDatabaseUrl();
     try {
       const pgEnv = { ...env, DATABASE_URL: database.url ?? '' };
       const server = await startServer({ env: pgEnv });
       running.push(server);
       const token = await loginAs(server, ADMIN.email, ADMIN.password);
       await push(server, token, [createMutation('missions', mission)]);
-      const photos = [jpegLike(120_000), jpegLike(80_000)];
+      const photos = [jpegLike(120_000), jpegLike(1_300_000)];
       for (const photo of photos) {
         expect((await uploadWhole(remoteApp(server), photo, { token, missionId: mission.id })).status).toBe(204);
       }
-      const archivePg = tmpFile('photos.tar.gz');
-      const backup = await runScript('backup', [archivePg], {
-        DATA_DIR: server.dataDir,
-        DATABASE_URL: pgEnv.DATABASE_URL,
-      });
+      const dump = tmpFile('terrain.pgdump');
+      const backup = await runScript('backup', [dump], { DATA_DIR: server.dataDir, DATABASE_URL: pgEnv.DATABASE_URL });
       expect(backup.code, backup.stderr).toBe(0);
       expect(backup.stdout).toContain('2 photo(s)');
-      expect(backup.stdout).toContain('pg_dump');
+      expect(backup.stdout).toContain('pg_restore');
       await server.stop();
 
-      const restoredDir = newDataDir();
-      const restore = await runScript('restore', [archivePg], { DATA_DIR: restoredDir });
-      expect(restore.code, restore.stderr).toBe(0);
-      expect(restore.stdout).toContain('pg_restore');
-      expect(fs.existsSync(path.join(restoredDir, 'terrain.sqlite'))).toBe(false);
+      // `npm run restore` is for SQLite archives: it says what to do with a dump, and writes nothing.
+      const refusedDir = newDataDir();
+      const refused = await runScript('restore', [dump], { DATA_DIR: refusedDir });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('pg_restore');
+      expect(fs.existsSync(refusedDir)).toBe(false);
+
+      const pgRestore = spawnSync('pg_restore', ['--no-owner', `--dbname=${restored.url}`, dump], { encoding: 'utf8' });
+      expect(pgRestore.status, pgRestore.stderr).toBe(0);
+      // Another machine: the restored database, an empty data folder.
+      const elsewhere = await startServer({ env: { ...env, DATABASE_URL: restored.url ?? '' } });
+      running.push(elsewhere);
+      const again = await loginAs(elsewhere, ADMIN.email, ADMIN.password);
+      const pulled = await pullEverything(elsewhere, again);
+      expect(pulled.map((change) => change.id)).toContain(mission.id);
       for (const photo of photos) {
         const hash = sha256(photo);
-        expect(sha256(fs.readFileSync(path.join(restoredDir, 'photos', hash.slice(0, 2), hash)))).toBe(hash);
+        const res = await fetch(`${elsewhere.url}/api/photos/${hash}`, {
+          headers: { authorization: `Bearer ${again}` },
+        });
+        expect(res.status).toBe(200);
+        expect(sha256(Buffer.from(await res.arrayBuffer()))).toBe(hash);
       }
+      await elsewhere.stop();
     } finally {
       await database.drop();
+      await restored.drop();
     }
   }, 180_000);
 });

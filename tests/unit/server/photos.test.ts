@@ -2,13 +2,12 @@
 // SHA-256 is checked before a photo is kept, a photo is stored once however often it is sent, and
 // only members of a mission referencing it can download it.
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PHOTO_MAX_BYTES } from '../../../src/shared/constants';
 import { aMission, aPhoto } from '../../fixtures/builders';
 import { createMutation } from '../../fixtures/mutations';
-import { jpegLike } from './photosTus';
+import { photoStorageOf } from './photoStorage';
+import { headUpload, jpegLike } from './photosTus';
 import { errorCode, makeTestServer, type TestServer } from './support';
 
 let server: TestServer;
@@ -27,14 +26,7 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const tus = { 'tus-resumable': '1.0.0' };
 
-function storedFiles(): string[] {
-  const root = path.join(server.dataDir, 'photos');
-  if (!fs.existsSync(root)) return [];
-  return fs
-    .readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => e.name);
-}
+const storage = () => photoStorageOf(server);
 
 /** Creates an upload at the endpoint the app uses (with its trailing slash). */
 async function create(bytes: Buffer, hash = sha256(bytes), token = member.token, missionId = mission.id) {
@@ -72,7 +64,7 @@ async function offsetOf(url: string): Promise<number> {
  * A body that sends `bytes`, waits until the server has written them to its upload file, then the
  * connection drops before the rest of the chunk.
  */
-function droppedBody(bytes: Buffer, uploadFile: string, sizeBefore: number): ReadableStream<Uint8Array> {
+function droppedBody(bytes: Buffer, uploadId: string, sizeBefore: number): ReadableStream<Uint8Array> {
   let sent = false;
   return new ReadableStream({
     async pull(controller) {
@@ -81,7 +73,9 @@ function droppedBody(bytes: Buffer, uploadFile: string, sizeBefore: number): Rea
         controller.enqueue(new Uint8Array(bytes));
         return;
       }
-      while (fs.statSync(uploadFile).size < sizeBefore + bytes.length) await new Promise((r) => setImmediate(r));
+      while (((await storage().received(uploadId)) ?? 0) < sizeBefore + bytes.length) {
+        await new Promise((r) => setTimeout(r, 5));
+      }
       controller.error(new Error('connexion coupée'));
     },
   });
@@ -106,9 +100,9 @@ describe('photo uploads (tus)', () => {
     for (let offset = 0; offset < 2 * CHUNK; offset += CHUNK) {
       expect((await patch(url, offset, photo.subarray(offset, offset + CHUNK))).status).toBe(204);
     }
-    const uploadFile = path.join(server.dataDir, 'uploads', url.split('/').at(-1)!);
+    const id = url.split('/').at(-1)!;
     const sent = photo.subarray(2 * CHUNK, 2 * CHUNK + 10_000);
-    await patch(url, 2 * CHUNK, droppedBody(sent, uploadFile, 2 * CHUNK)).catch(() => undefined);
+    await patch(url, 2 * CHUNK, droppedBody(sent, id, 2 * CHUNK)).catch(() => undefined);
 
     // The server kept what arrived before the cut: the device resumes there, not at a chunk boundary.
     const offset = await offsetOf(url);
@@ -117,14 +111,12 @@ describe('photo uploads (tus)', () => {
     expect(last?.status).toBe(204);
 
     const hash = sha256(photo);
-    const stored = path.join(server.dataDir, 'photos', hash.slice(0, 2), hash);
-    expect(fs.readFileSync(stored).equals(photo)).toBe(true);
-    expect(storedFiles()).toEqual([hash]);
+    expect((await storage().storedBytes(hash))?.equals(photo)).toBe(true);
+    expect(await storage().storedHashes()).toEqual([hash]);
     // Only the finished mark is left (a device that lost the answer hears "complete"), no bytes.
-    const id = url.split('/').at(-1)!;
-    expect(fs.readdirSync(path.join(server.dataDir, 'uploads')).filter((f) => !f.startsWith('.'))).toEqual([
-      `${id}.json`,
-    ]);
+    expect(await storage().uploadExists(id)).toBe(true);
+    expect(await storage().received(id)).toBeNull();
+    expect((await headUpload(server.app, url, member.token)).headers.get('upload-offset')).toBe(String(photo.length));
   });
 
   it('keeps one copy when a known photo is uploaded again, and then reports it as not missing', async () => {
@@ -134,7 +126,8 @@ describe('photo uploads (tus)', () => {
       const url = (await create(photo)).headers.get('location')!;
       expect((await uploadAll(url, photo))?.status).toBe(204);
     }
-    expect(storedFiles().filter((f) => f === hash)).toHaveLength(1);
+    expect((await storage().storedHashes()).filter((f) => f === hash)).toHaveLength(1);
+    expect((await storage().storedBytes(hash))?.equals(photo)).toBe(true);
     const res = await server.call('POST', '/api/photos/missing', {
       token: member.token,
       body: { missionId: mission.id, hashes: [hash, 'c'.repeat(64)] },
@@ -149,8 +142,8 @@ describe('photo uploads (tus)', () => {
     const res = await patch(url, 0, photo);
     expect(res.status).toBe(400);
     expect(await errorCode(res)).toBe('photo-hash-mismatch');
-    expect(storedFiles()).not.toContain(claimed);
-    expect(fs.existsSync(path.join(server.dataDir, 'uploads', url.split('/').at(-1)!))).toBe(false);
+    expect(await storage().storedHashes()).not.toContain(claimed);
+    expect(await storage().uploadExists(url.split('/').at(-1)!)).toBe(false);
   });
 
   it('refuses an upload larger than the photo limit at creation: 413 photo-too-large', async () => {

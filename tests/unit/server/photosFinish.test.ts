@@ -2,13 +2,13 @@
 // with its creation request is stored and answered 201 (not 404), an upload the server was killed
 // in the middle of finishing is finished at the next start or on the next HEAD, and refused bytes
 // (wrong hash, not an image) leave nothing behind.
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../../src/server/app';
 import { UPLOAD_CHUNK_BYTES } from '../../../src/shared/constants';
 import { aMission } from '../../fixtures/builders';
 import { createMutation } from '../../fixtures/mutations';
+import { photoStorageOf } from './photoStorage';
 import { createUpload, headUpload, jpegLike, patchUpload, sha256, uploadIdOf, uploadWhole } from './photosTus';
 import { errorCode, makeTestServer, type TestServer } from './support';
 
@@ -23,12 +23,11 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const storedFile = (hash: string) => path.join(server.dataDir, 'photos', hash.slice(0, 2), hash);
-const uploadFiles = () => fs.readdirSync(path.join(server.dataDir, 'uploads')).filter((f) => !f.startsWith('.'));
+const storage = () => photoStorageOf(server);
 
 async function isStored(hash: string): Promise<boolean> {
   const row = await server.db.selectFrom('photo_blobs').select('hash').where('hash', '=', hash).executeTakeFirst();
-  return row !== undefined && fs.existsSync(storedFile(hash));
+  return row !== undefined && (await storage().storedBytes(hash)) !== null;
 }
 
 /** The state a SIGKILL leaves just after the last byte was written: full data file, config, no photo. */
@@ -36,7 +35,7 @@ async function crashedUpload(photo: Buffer): Promise<string> {
   const created = await createUpload(server.app, photo, { token: member.token, missionId: mission.id });
   expect(created.status).toBe(201);
   const url = created.headers.get('location')!;
-  fs.writeFileSync(path.join(server.dataDir, 'uploads', uploadIdOf(url)), photo);
+  await storage().writeWholeUpload(uploadIdOf(url), photo);
   expect(await isStored(sha256(photo))).toBe(false);
   return url;
 }
@@ -53,7 +52,7 @@ describe('finishing an upload', () => {
     expect(Number(res.headers.get('upload-offset'))).toBe(photo.length);
     const url = res.headers.get('location')!;
     expect(url).toMatch(/^\/api\/photos\/uploads\/[0-9a-f]{32}$/);
-    expect(fs.readFileSync(storedFile(sha256(photo))).equals(photo)).toBe(true);
+    expect((await storage().storedBytes(sha256(photo)))?.equals(photo)).toBe(true);
 
     // A device that lost the answer asks again: the upload is complete, nothing to send.
     const head = await headUpload(server.app, url, member.token);
@@ -68,7 +67,7 @@ describe('finishing an upload', () => {
     await crashedUpload(photo);
     restart();
     await vi.waitFor(async () => expect(await isStored(hash)).toBe(true), { timeout: 15_000, interval: 50 });
-    expect(fs.readFileSync(storedFile(hash)).equals(photo)).toBe(true);
+    expect((await storage().storedBytes(hash))?.equals(photo)).toBe(true);
   }, 30_000);
 
   it('finishes such an upload when the device asks for its offset, before answering complete', async () => {
@@ -81,7 +80,7 @@ describe('finishing an upload', () => {
     expect(Number(head.headers.get('upload-offset'))).toBe(photo.length);
     // "Complete" is only said once the photo is in the store, its hash verified.
     expect(await isStored(hash)).toBe(true);
-    expect(sha256(fs.readFileSync(storedFile(hash)))).toBe(hash);
+    expect(sha256((await storage().storedBytes(hash)) ?? Buffer.alloc(0))).toBe(hash);
     const again = await headUpload(app, url, member.token);
     expect(again.status).toBe(200);
     expect(Number(again.headers.get('upload-offset'))).toBe(photo.length);
@@ -95,10 +94,10 @@ describe('finishing an upload', () => {
       hash: sha256(jpegLike(10)),
     });
     const url = created.headers.get('location')!;
-    fs.writeFileSync(path.join(server.dataDir, 'uploads', uploadIdOf(url)), photo);
+    await storage().writeWholeUpload(uploadIdOf(url), photo);
     const head = await headUpload(restart(), url, member.token);
     expect(head.status).toBe(404);
-    expect(uploadFiles().filter((f) => f.startsWith(uploadIdOf(url)))).toEqual([]);
+    expect(await storage().uploadExists(uploadIdOf(url))).toBe(false);
   });
 
   it('refuses bytes that are not a JPEG, PNG or WebP image: 415 photo-not-image, nothing kept', async () => {
@@ -109,7 +108,7 @@ describe('finishing an upload', () => {
     expect(res.status).toBe(415);
     expect(await errorCode(res)).toBe('photo-not-image');
     expect(await isStored(sha256(text))).toBe(false);
-    expect(uploadFiles().filter((f) => f.startsWith(uploadIdOf(url)))).toEqual([]);
+    expect(await storage().uploadExists(uploadIdOf(url))).toBe(false);
   });
 
   it('keeps PNG and WebP photos with the type their bytes say', async () => {
@@ -151,12 +150,8 @@ describe('finishing an upload', () => {
 
 describe('the upload sweep (at start and every hour)', () => {
   it('removes expired uploads, finished marks included, and keeps recent ones', async () => {
-    const { PhotoUploadStore } = await import('../../../src/server/photos/uploadStore');
-    const directory = path.join(server.dataDir, 'uploads');
-    const store = new PhotoUploadStore(
-      { db: server.db, dataDir: server.dataDir },
-      { directory, expirationPeriodInMilliseconds: 1000 },
-    );
+    const { uploadStoreFor } = await import('../../../src/server/photos/tus');
+    const store = uploadStoreFor(server.db, server.dataDir, 1000);
     const photo = jpegLike(4_000);
     const open = await createUpload(server.app, photo, { token: member.token, missionId: mission.id });
     const finished = jpegLike(2_000);
@@ -168,9 +163,9 @@ describe('the upload sweep (at start and every hour)', () => {
     expect(done.status).toBe(201);
     const ids = [open, done].map((res) => uploadIdOf(res.headers.get('location')!));
     await store.sweep(Date.now());
-    for (const id of ids) expect(uploadFiles().some((f) => f.startsWith(id))).toBe(true);
+    for (const id of ids) expect(await storage().uploadExists(id)).toBe(true);
     await store.sweep(Date.now() + 60_000);
-    for (const id of ids) expect(uploadFiles().some((f) => f.startsWith(id))).toBe(false);
+    for (const id of ids) expect(await storage().uploadExists(id)).toBe(false);
   });
 });
 

@@ -1,11 +1,10 @@
 // One mission's photos stay in that mission: an upload is addressed by its path only, only its
 // uploader (or an administrator) may touch it, and a mission gets a photo's bytes only once they
 // were uploaded for it, never by pushing a record that names another mission's hash.
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aMission, aPhoto } from '../../fixtures/builders';
 import { createMutation } from '../../fixtures/mutations';
+import { photoStorageOf } from './photoStorage';
 import {
   b64,
   createUpload,
@@ -39,7 +38,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const uploadFile = (url: string) => path.join(server.dataDir, 'uploads', uploadIdOf(url));
+const storage = () => photoStorageOf(server);
+const uploadExists = (url: string) => storage().uploadExists(uploadIdOf(url));
 
 async function openUpload(member: Member, missionId: string, photo = jpegLike(4_000)) {
   const created = await createUpload(server.app, photo, { token: member.token, missionId });
@@ -83,7 +83,7 @@ describe('tus routes take the upload id from the path only', () => {
       expect(res.headers.get('upload-metadata')).toBeNull();
       if (method !== 'HEAD') expect(await errorCode(res)).toBe('bad-request');
     }
-    expect(fs.statSync(uploadFile(theirs.url)).size).toBe(0);
+    expect(await storage().received(uploadIdOf(theirs.url))).toBe(0);
     const head = await headUpload(server.app, theirs.url, alice.token);
     expect(head.status).toBe(200);
     expect(head.headers.get('upload-offset')).toBe('0');
@@ -98,7 +98,7 @@ describe('tus routes take the upload id from the path only', () => {
       expect(res.status).toBeLessThan(500);
       expect(res.headers.get('content-type')).toContain('application/json');
     }
-    expect(fs.existsSync(uploadFile(theirs.url))).toBe(true);
+    expect(await uploadExists(theirs.url)).toBe(true);
   });
 });
 
@@ -112,9 +112,9 @@ describe('only the uploader or an administrator touches an upload', () => {
     expect(await errorCode(patch)).toBe('forbidden');
     const del = await deleteUpload(server.app, url, bruno.token);
     expect(del.status).toBe(403);
-    expect(fs.existsSync(uploadFile(url))).toBe(true);
+    expect(await uploadExists(url)).toBe(true);
     expect((await deleteUpload(server.app, url, server.adminToken)).status).toBe(204);
-    expect(fs.existsSync(uploadFile(url))).toBe(false);
+    expect(await uploadExists(url)).toBe(false);
   });
 
   it('ignores an uploader named in the client metadata', async () => {
@@ -163,10 +163,8 @@ describe('a mission holds a photo only once its bytes were uploaded for it', () 
     const get = await server.call('GET', `/api/photos/${hash}`, { token: chloe.token });
     expect(get.status).toBe(200);
     expect(Buffer.from(await get.arrayBuffer()).equals(photo)).toBe(true);
-    const copies = fs
-      .readdirSync(path.join(server.dataDir, 'photos'), { recursive: true })
-      .filter((f) => String(f).endsWith(hash));
-    expect(copies).toHaveLength(1);
+    expect((await storage().storedHashes()).filter((h) => h === hash)).toHaveLength(1);
+    expect((await storage().storedBytes(hash))?.equals(photo)).toBe(true);
   });
 
   it('accepts a record pushed before its bytes (the app sends records first), then serves once uploaded', async () => {
