@@ -8,11 +8,19 @@ import path from 'node:path';
 import { buildDocx } from '../src/report/docx';
 import { buildPdf } from '../src/report/pdf';
 import { DEMO_SETTINGS, demoBundle } from '../tests/fixtures/reportBundle';
+import { bannerJpeg, sealPng } from '../tests/unit/report/logoImages';
 import { nodeRasterizer } from '../tests/unit/report/nodeCanvas';
 
 const out = path.resolve(process.argv[2] ?? '/tmp/terrain-report-pages');
 fs.mkdirSync(path.join(out, 'word'), { recursive: true });
-const bundle = { ...demoBundle(), settings: DEMO_SETTINGS };
+// Two logos on the title page, as a rapporteur would choose them: a transparent PNG and a JPEG.
+const logos = await Promise.all([sealPng(), bannerJpeg()]);
+const demo = demoBundle();
+const bundle = {
+  ...demo,
+  settings: { ...DEMO_SETTINGS, logoHashes: logos.map((l) => l.hash) },
+  photoBytes: async (hash: string) => logos.find((l) => l.hash === hash)?.bytes ?? demo.photoBytes(hash),
+};
 fs.writeFileSync(path.join(out, 'rapport.docx'), await buildDocx(bundle, { rasterize: nodeRasterizer }));
 fs.writeFileSync(path.join(out, 'rapport.pdf'), await buildPdf(bundle));
 // LibreOffice names its PDF after the .docx: written to a folder of its own so it replaces nothing.

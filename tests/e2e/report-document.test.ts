@@ -6,7 +6,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportArchive } from '../../src/report/archive/exportArchive';
 import { demoArchiveData, demoMission } from '../fixtures/reportBundle';
-import { readDocx } from '../unit/report/readBack';
+import { sealPng } from '../unit/report/logoImages';
+import { pdfImagesPerPage, readDocx } from '../unit/report/readBack';
 import { ReportPage } from './pages/ReportPage';
 import { goOffline, launchBrowser, newPhoneContext } from './support/browser';
 import { type RunningServer, startServer } from './support/server';
@@ -103,6 +104,17 @@ describe('the report, complete, on a phone', () => {
     await page.screenshot({ path: '/tmp/report-settings-360.png', fullPage: true });
   });
 
+  it('keeps a logo chosen for the title page, made small on the phone and still transparent', async () => {
+    const seal = await sealPng();
+    await page
+      .getByLabel('Ajouter un logo')
+      .setInputFiles({ name: 'sceau.png', mimeType: 'image/png', buffer: Buffer.from(seal.bytes) });
+    expect(await decodedWidth('Logo 1')).toBe(240);
+    await page.getByRole('button', { name: 'Retirer le logo 1' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.getByRole('img', { name: 'Logo 1' }).screenshot({ path: '/tmp/report-logo-360.png' });
+  });
+
   it('builds the Word report with the synthèse, and the map and chart drawn in the worker', async () => {
     const file = await report.download('Word (.docx)');
     const doc = await readDocx(file.bytes);
@@ -110,7 +122,11 @@ describe('the report, complete, on a phone', () => {
     expect(doc.text).toContain('Fait à Mopti');
     expect(doc.text).toContain('Figure 1 : carte de la mission');
     const pngs = doc.media.filter((m) => m.endsWith('.png'));
-    expect(pngs).toHaveLength(2);
+    expect(pngs).toHaveLength(3); // the logo, the map and the chart
+    // The logo comes first, on the title page, and is still a PNG with an alpha channel (colour type 6).
+    expect(doc.html.indexOf('<img')).toBeLessThan(doc.html.indexOf('Visite de terrain du comité technique'));
+    const logo = doc.html.match(/<img alt="Logo" src="data:image\/png;base64,([^"]+)"/);
+    expect(Buffer.from(logo?.[1] ?? '', 'base64')[25]).toBe(6);
     expect(doc.xml).toContain('descr="Carte de la mission');
     expect(doc.parts['word/styles.xml']).toContain('w:lang w:val="fr-FR"');
   });
@@ -129,6 +145,12 @@ describe('the report, complete, on a phone', () => {
           size: expect.any(Number),
         },
       ]);
-    expect(await page.getByRole('link', { name: /^Télécharger compte-rendu-.*\.pdf/ }).isVisible()).toBe(true);
+    const link = page.getByRole('link', { name: /^Télécharger compte-rendu-.*\.pdf/ });
+    expect(await link.isVisible()).toBe(true);
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const chunks: Buffer[] = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+    // The title page paints the logo; the map and the chart are drawn as vectors in the PDF.
+    expect((await pdfImagesPerPage(new Uint8Array(Buffer.concat(chunks))))[0]).toBe(1);
   });
 });
