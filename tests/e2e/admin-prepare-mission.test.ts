@@ -3,6 +3,7 @@
 // (360×640) and finds the mission after the sync. A coordinator prepares one on their phone too,
 // reaching the screen from the menu, where only the missions part shows. SCREENSHOT_DIR=… keeps a
 // picture of each screen.
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminApi } from '../../src/sync/adminApi';
@@ -81,6 +82,14 @@ async function prepare(
     .waitFor();
 }
 
+/** What axe finds wrong on the page as it is now (WCAG 2.2 AA and best practice), one line per element. */
+async function axeFindings(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
+
 /** The member's phone: after a sync, the missions list holds the mission. */
 async function seesMissionAfterSync(page: Page, title: string) {
   await page.goto(`${server.url}/`);
@@ -107,11 +116,13 @@ describe('a mission prepared on the server', () => {
     await form.getByLabel('Fin', { exact: true }).fill('2024-09-02');
     await form.getByRole('button', { name: 'Préparer la mission' }).click();
     await form.getByText('La date de fin doit être le jour du début ou après.').waitFor();
+    expect(await axeFindings(office)).toEqual([]);
 
     await prepare(office, { title, start: '2024-09-02', end: '2024-09-06', people: [name] });
     const card = office.getByRole('listitem', { name: title });
     await card.getByText(name).waitFor();
     if (shots) await office.screenshot({ path: `${shots}/admin-prepare-mission-1280.png`, fullPage: true });
+    expect(await axeFindings(office)).toEqual([]);
 
     const awa = await phone(email, PASSWORD);
     await seesMissionAfterSync(awa, title);
@@ -136,6 +147,7 @@ describe('a mission prepared on the server', () => {
     await card.getByText(member.name).waitFor();
     await card.getByText(coordinator.name).waitFor();
     expect(await horizontalOverflow(fatou)).toBeLessThanOrEqual(0);
+    expect(await axeFindings(fatou)).toEqual([]);
     if (shots) await fatou.screenshot({ path: `${shots}/admin-prepare-mission-coordinator-360.png`, fullPage: true });
 
     const moussa = await phone(member.email, PASSWORD);
