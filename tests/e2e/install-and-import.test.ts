@@ -162,7 +162,7 @@ describe('installing Terrain', () => {
   it('hides the invitation for the session, and shows it again once notes wait to be sent', async () => {
     const page = await freshPhone();
     await offerInstall(page, 'dismissed');
-    const invitation = page.getByRole('region', { name: /Installez Terrain sur cet appareil/ });
+    const invitation = page.getByRole('region', { name: /Installez Terrain :/ });
     await invitation.waitFor();
     await invitation.getByRole('button', { name: 'Masquer cette invitation' }).click();
     await expect.poll(() => invitation.count()).toBe(0);
@@ -171,7 +171,7 @@ describe('installing Terrain', () => {
     await page.getByRole('navigation', { name: 'Pages de la mission' }).waitFor();
     await new AppShell(page).openMissions();
     await invitation.waitFor();
-    expect(await invitation.textContent()).toContain('ne sont pas encore envoyées');
+    expect(await invitation.textContent()).toContain('non envoyées ne sont que sur cet appareil');
     if (shots) await page.screenshot({ path: `${shots}/install-invitation-unsent-360.png` });
   });
 

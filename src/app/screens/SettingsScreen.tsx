@@ -55,12 +55,6 @@ export function SettingsScreen() {
             <p data-testid="storage-persistence">
               {report.persisted ? t('storage.persisted') : t('storage.notPersisted')}
             </p>
-            {!report.persisted && (
-              <button type="button" className="button" onClick={() => void askPersistence()}>
-                {t('storage.request')}
-              </button>
-            )}
-            {refused && !report.persisted && <p className="muted">{t('storage.refused')}</p>}
             <p data-testid="storage-usage">
               {report.usageBytes != null && report.quotaBytes != null
                 ? t('storage.usage', { used: formatBytes(report.usageBytes), quota: formatBytes(report.quotaBytes) })
@@ -74,6 +68,12 @@ export function SettingsScreen() {
                 {t('storage.nearlyFull', { percent: Math.round(ratio * 100) })}
               </p>
             )}
+            {!report.persisted && (
+              <button type="button" className="button" onClick={() => void askPersistence()}>
+                {t('storage.request')}
+              </button>
+            )}
+            {refused && !report.persisted && <p className="muted">{t('storage.refused')}</p>}
           </>
         )}
       </section>

@@ -30,11 +30,11 @@ export const common: typeof fr = {
     close: 'Close',
   },
   install: {
-    pitch: 'Install Terrain on this device: it opens like an app, even without a network.',
+    pitch: 'Install Terrain: it opens like an app, even without a network.',
     applePitch: 'Add Terrain to the home screen so as not to lose your data.',
     button: 'Install Terrain',
     hide: 'Hide this invitation',
-    unsent: 'Some notes or photos are not sent yet: they exist only on this device.',
+    unsent: 'Notes or photos not sent yet exist only on this device.',
     appleHow: 'How?',
     appleStep1: 'In Safari, tap Share (the square with an arrow pointing up).',
     appleStep2: 'Tap “Add to Home Screen”, then “Add”.',

@@ -19,7 +19,7 @@ export const settings: typeof fr = {
     'installed-elsewhere': 'Terrain has just been installed: open it from its icon from now on.',
     prompt: 'Install Terrain: it opens like an app, even without a network, and the browser keeps its data better.',
     apple: 'On iPhone and iPad, add Terrain to the home screen:',
-    unavailable: 'This browser does not offer to install Terrain: use it here, and bookmark it.',
+    unavailable: 'This browser does not offer to install Terrain for now: use it here and bookmark it.',
   },
   about: {
     title: 'About',

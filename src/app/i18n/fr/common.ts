@@ -29,11 +29,11 @@ export const common = {
     close: 'Fermer',
   },
   install: {
-    pitch: 'Installez Terrain sur cet appareil : il s’ouvre comme une application, même sans réseau.',
+    pitch: 'Installez Terrain : il s’ouvre comme une application, même sans réseau.',
     applePitch: 'Ajoutez Terrain à l’écran d’accueil pour ne pas perdre vos données.',
     button: 'Installer Terrain',
     hide: 'Masquer cette invitation',
-    unsent: 'Des notes ou des photos ne sont pas encore envoyées : elles ne sont que sur cet appareil.',
+    unsent: 'Des notes ou photos non envoyées ne sont que sur cet appareil.',
     appleHow: 'Comment faire ?',
     appleStep1: 'Dans Safari, touchez Partager (le carré avec une flèche vers le haut).',
     appleStep2: 'Touchez « Sur l’écran d’accueil », puis « Ajouter ».',

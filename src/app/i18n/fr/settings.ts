@@ -18,7 +18,8 @@ export const settings = {
     prompt:
       'Installez Terrain : il s’ouvre comme une application, même sans réseau, et le navigateur garde mieux ses données.',
     apple: 'Sur iPhone et iPad, ajoutez Terrain à l’écran d’accueil :',
-    unavailable: 'Ce navigateur ne propose pas d’installer Terrain : utilisez-le ici, et gardez-le en favori.',
+    unavailable:
+      'Ce navigateur ne propose pas, pour l’instant, d’installer Terrain : utilisez-le ici et gardez-le en favori.',
   },
   about: {
     title: 'À propos',
