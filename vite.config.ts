@@ -19,6 +19,11 @@ export default defineConfig({
     // index.html's static shell paints before the app's CSS and JavaScript arrive.
     stylesheetAfterShellPlugin(),
     VitePWA({
+      // Our own service worker (src/sw.ts): precache and routes as before, plus the sync engine for
+      // Background Sync (the app's data goes up with the app closed).
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
       // The user decides when a new version takes over (see UpdatePrompt).
       registerType: 'prompt',
       injectRegister: false,
@@ -52,14 +57,12 @@ export default defineConfig({
           { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
       },
-      workbox: {
+      injectManifest: {
         // Every built file is precached, lazy chunks included: a screen opened for the first time
-        // in a commune with no network must still load.
+        // in a commune with no network must still load. (Navigation fallback, outdated caches and
+        // the update prompt's SKIP_WAITING are in src/sw.ts.)
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2,ttf}'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
-        navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//, /^\/files\//],
-        cleanupOutdatedCaches: true,
       },
       devOptions: { enabled: false },
     }),

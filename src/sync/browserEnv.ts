@@ -18,3 +18,12 @@ export const browserSchedulerEnv: SchedulerEnv = {
   setTimer: (callback, ms) => setTimeout(callback, ms),
   clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
+
+/** The page is hidden (app switched away, screen off, tab closing): its timers may never fire. */
+export function onPageHidden(listener: () => void): () => void {
+  const onChange = () => {
+    if (document.visibilityState === 'hidden') listener();
+  };
+  document.addEventListener('visibilitychange', onChange);
+  return () => document.removeEventListener('visibilitychange', onChange);
+}

@@ -1,69 +1,62 @@
-// Sync as the app uses it, assembled for the browser: the Dexie store, the same-origin server, the
-// window's events. Loaded with a dynamic import (it carries zod and tus-js-client), so the first
-// screen does not wait for it. One scheduler per page.
+// Sync as the app uses it in a page, assembled for the browser: the Dexie store, the same-origin
+// server, the window's events. Loaded with a dynamic import (it carries zod and tus-js-client), so
+// the first screen does not wait for it. One scheduler per page; the runs of every page and of the
+// service worker (src/sw.ts, same runner) queue on one Web Lock, and their status is shared.
 
 import { liveQuery } from 'dexie';
-import { isQuotaError } from '../db/repositories/storage';
 import { dexieSyncStore, ownerOfPendingChanges } from '../db/repositories/sync';
 import { db } from '../db/schema';
 import { SYNC_AFTER_CHANGE_MS, SYNC_PERIODIC_MS } from '../shared/constants';
 import type { Session } from '../shared/protocol';
 import { createSyncApi, login, logout } from './api';
-import { browserSchedulerEnv } from './browserEnv';
+import { registerPeriodicSync, requestBackgroundSync } from './backgroundSync';
+import { browserSchedulerEnv, onPageHidden } from './browserEnv';
 import { appClient } from './client';
-import { runSync } from './engine';
+import { webContextPorts } from './contextPorts';
 import { SyncError } from './http';
 import { startLiveChannel } from './liveChannelBrowser';
-import { isMeteredConnection } from './network';
+import { createSyncRunner } from './runner';
 import { createScheduler, type Scheduler, type SyncRunResult } from './scheduler';
 import { syncStatus } from './status';
-import { makeThumbnail } from './thumbnail';
+import { shareSyncStatus } from './statusChannel';
 
 const store = dexieSyncStore;
-const api = createSyncApi(appClient);
+const runSyncOnce = createSyncRunner({
+  api: createSyncApi(appClient),
+  store,
+  client: appClient,
+  status: syncStatus,
+  ports: webContextPorts,
+});
+shareSyncStatus(syncStatus);
 
-function inWords(error: unknown): { code: string; message: string } {
-  if (error instanceof SyncError) return { code: error.code, message: error.message };
-  if (isQuotaError(error)) return { code: 'storage-full', message: 'Stockage plein.' };
-  return { code: 'unexpected', message: String(error) };
+/** One sync; a failed one is handed to the service worker too, which retries even once closed. */
+async function runOnce(): Promise<SyncRunResult> {
+  const result = await runSyncOnce();
+  if (result === 'failed') void requestBackgroundSync();
+  return result;
 }
 
-/** One sync, its failure recorded in the status in words; never throws. */
-async function runOnce(): Promise<SyncRunResult> {
-  const session = await store.readSession();
-  if (!session || session.expired) {
-    syncStatus.update({ needsLogin: Boolean(session?.expired) });
-    return 'stopped';
-  }
-  try {
-    await runSync({
-      api,
-      store,
-      status: syncStatus,
-      client: appClient,
-      makeThumbnail,
-      isMetered: () => isMeteredConnection(navigator as Navigator & { connection?: { type?: string } }),
-    });
-    return 'ok';
-  } catch (error) {
-    if (error instanceof SyncError && error.needsLogin) {
-      // Keep everything on the device; only stop talking to the server until a new login.
-      await store.markSessionExpired();
-      syncStatus.update({ needsLogin: true, lastError: inWords(error) });
-      return 'stopped';
-    }
-    syncStatus.update({ lastError: inWords(error) });
-    return 'failed';
-  }
+/** Anything the server has not got yet (refused changes wait for "Réessayer", not for a sync). */
+async function somethingToSend(): Promise<boolean> {
+  const outbox = await db.outbox.filter((row) => !row.rejected).count();
+  return outbox > 0 || (await db.photoBlobs.where('uploaded').equals(0).count()) > 0;
 }
 
 let scheduler: Scheduler | null = null;
 
-/** Calls `listener` whenever the outbox grows (a new local change), not when acknowledged rows leave. */
+/**
+ * Calls `listener` whenever the outbox grows (a new local change), not when acknowledged rows leave.
+ * A change made offline is also handed to Background Sync: the page may be closed when the network
+ * comes back. Online, the page's own sync shortly after (and on failure, the service worker) sends it.
+ */
 function onLocalChange(listener: () => void): () => void {
   let last: number | null = null;
   const subscription = liveQuery(() => db.outbox.count()).subscribe((count) => {
-    if (last !== null && count > last) listener();
+    if (last !== null && count > last) {
+      listener();
+      if (!browserSchedulerEnv.isOnline()) void requestBackgroundSync();
+    }
     last = count;
   });
   return () => subscription.unsubscribe();
@@ -71,11 +64,18 @@ function onLocalChange(listener: () => void): () => void {
 
 /** Starts syncing by itself (at start, online, visible, periodic, back-off). Safe to call twice. */
 export function startSync(): void {
-  scheduler ??= createScheduler(
-    runOnce,
-    { ...browserSchedulerEnv, onLocalChange },
-    { periodicMs: SYNC_PERIODIC_MS, afterChangeMs: SYNC_AFTER_CHANGE_MS },
-  );
+  if (!scheduler) {
+    scheduler = createScheduler(
+      runOnce,
+      { ...browserSchedulerEnv, onLocalChange },
+      { periodicMs: SYNC_PERIODIC_MS, afterChangeMs: SYNC_AFTER_CHANGE_MS },
+    );
+    // Leaving the app with something unsent (its timers stop with it): the service worker takes it.
+    onPageHidden(() => {
+      void somethingToSend().then((pending) => pending && requestBackgroundSync());
+    });
+    void registerPeriodicSync();
+  }
   scheduler.start();
   startLiveChannel(() => void scheduler?.requestSync()); // the server says something changed: sync now
 }

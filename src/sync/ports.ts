@@ -80,3 +80,16 @@ export interface SyncApi {
    */
   downloadPhoto(hash: string, partial: PartialDownload): Promise<Blob>;
 }
+
+/**
+ * What a sync run needs from the context it runs in — a page, a worker or the service worker —
+ * so the engine itself touches no `window`, `document` or `navigator` (src/sync/contextPorts.ts
+ * gives the web platform's, the same in each of them).
+ */
+export interface SyncContextPorts {
+  /** Runs `task` while no other page or service worker of this app syncs (they queue). */
+  exclusive<T>(task: () => Promise<T>): Promise<T>;
+  /** True when the link is metered (cellular, data saver). */
+  isMetered(): boolean;
+  makeThumbnail(photo: Blob): Promise<Blob>;
+}

@@ -32,10 +32,10 @@ function rawRequest(url: string, headers: Record<string, string>, method = 'GET'
   });
 }
 
-/** The URLs of workbox's precache manifest, as written into dist/sw.js by vite-plugin-pwa. */
+/** The URLs of workbox's precache manifest, as injected (JSON) into dist/sw.js by vite-plugin-pwa. */
 function precachedUrls(): string[] {
   const sw = fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8');
-  const urls = [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1] as string);
+  const urls = [...sw.matchAll(/"?url"?:"([^"]+)"/g)].map((m) => m[1] as string);
   return [...new Set(urls)];
 }
 

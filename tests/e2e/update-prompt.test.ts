@@ -33,7 +33,11 @@ afterAll(async () => {
 function deployNewVersion() {
   const swPath = path.join(distDir, 'sw.js');
   const sw = fs.readFileSync(swPath, 'utf8');
-  const next = sw.replace(/revision:"[0-9a-f]+"/, 'revision:"0000000000000000000000000000beef"');
+  // The precache list vite-plugin-pwa injected (JSON, keys sorted): index.html's revision changes.
+  const next = sw.replace(
+    /"revision":"[0-9a-f]+","url":"index.html"/,
+    '"revision":"0000000000000000000000000000beef","url":"index.html"',
+  );
   expect(next).not.toBe(sw);
   fs.writeFileSync(swPath, next);
   // A deployment ships the compressed copies the server sends (built with the rest): made again.
