@@ -8,6 +8,7 @@ import { captureInstallPrompt } from './install/installPrompt';
 import { requestPersistenceOnceThereIsData } from './install/keepData';
 import { AppRoutes } from './routes';
 import './styles.css';
+import './styles/revisionRequests.css';
 import './styles/shell.css';
 import './styles/participantSuggestions.css';
 import './styles/prepareMission.css';

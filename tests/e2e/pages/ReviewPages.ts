@@ -88,9 +88,9 @@ export class NoteReviewPanel {
     return this.page.getByRole('region', { name: 'Revue', exact: true });
   }
 
-  /** What the coordinator asked, shown to the author while the note is "à revoir". */
+  /** What the coordinator asked, shown at the top of the note while it is "à revoir". */
   request() {
-    return this.region().getByRole('note');
+    return this.page.getByRole('note', { name: 'Modifications demandées' });
   }
 
   step(name: ReviewStep) {

@@ -32,7 +32,6 @@ export const review = {
   },
   panel: {
     title: 'Review',
-    requested: 'Changes requested by {{name}} on {{day}}:',
     refused: 'The server refused this change: {{message}}',
     comment: 'Comment',
     commentHintMember: 'Optional: tell the coordinator what you changed.',

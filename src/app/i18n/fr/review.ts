@@ -33,7 +33,6 @@ export const review = {
   },
   panel: {
     title: 'Revue',
-    requested: 'Modifications demandées par {{name}} le {{day}} :',
     refused: 'Le serveur a refusé ce changement : {{message}}',
     comment: 'Commentaire',
     commentHintMember: 'Facultatif : dites au coordinateur ce que vous avez changé.',

@@ -2,15 +2,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { useMissions } from '../../../db/repositories/missions';
+import { useNotesToReviseByMission } from '../../../db/repositories/notesToRevise';
 import { Loading } from '../../components/Loading';
 import { formatDay } from '../../format';
 import { InstallInvitation } from '../../install/InstallInvitation';
 import { ImportMissionCard } from './ImportMissionCard';
+import { MissionToReviseCount } from './MissionToReviseCount';
 
 // The first screen: kept light. Forms and the demo mission's data load only when asked for.
 export function MissionsScreen() {
   const { t } = useTranslation('missions');
   const missions = useMissions();
+  const toRevise = useNotesToReviseByMission();
   return (
     <div className="page">
       <div className="page-title-row">
@@ -35,6 +38,7 @@ export function MissionsScreen() {
               <p className="muted">
                 {formatDay(mission.startDate)} – {formatDay(mission.endDate)} · {t(`status.${mission.status}`)}
               </p>
+              <MissionToReviseCount missionId={mission.id} count={toRevise?.get(mission.id)} />
             </li>
           ))}
         </ul>

@@ -1,12 +1,12 @@
-// The review part of a visit note, for its authors and the coordinators alike: what the coordinator
-// asked (shown offline too, once synced), changes the server refused, the note's conflicts side by
-// side, the steps the person may take now, and the history of every step.
+// The review part of a visit note, for its authors and the coordinators alike: changes the server
+// refused, the note's conflicts side by side, the steps the person may take now, and the history of
+// every step. What the coordinator asked is at the top of the note (visits/RevisionRequestBanner.tsx).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNoteReview } from '../../../db/repositories/review';
 import type { VisitNote } from '../../../shared/model';
 import { SectionBoundary } from '../../components/SectionBoundary';
-import { localDayTime, useSession } from '../../hooks/useSyncStatus';
+import { useSession } from '../../hooks/useSyncStatus';
 import { serverErrorText } from '../../i18n/serverErrors';
 import { ConflictCard } from './ConflictCard';
 import { ReviewActions } from './ReviewActions';
@@ -18,24 +18,10 @@ export function NoteReviewPanel({ note }: { note: VisitNote }) {
   const session = useSession();
   const [settled, setSettled] = useState(false);
   if (!review || session === undefined) return null;
-  const request = note.state === 'a_revoir' ? review.history.findLast((s) => s.toState === 'a_revoir') : undefined;
 
   return (
     <section className="card review-panel" aria-labelledby="review-panel-title">
       <h3 id="review-panel-title">{t('panel.title')}</h3>
-      {request && (
-        <div className="warning" role="note" aria-label={t('panel.title')}>
-          <p>
-            <strong>
-              {t('panel.requested', {
-                name: request.authorName || t('history.unknownAuthor'),
-                day: localDayTime(request.createdAt).day,
-              })}
-            </strong>
-          </p>
-          <p className="prose">{request.text}</p>
-        </div>
-      )}
       {review.refused.map((refusal, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: refusals have no id of their own; the list is tiny
         <p key={i} className="field-error" role="alert">

@@ -9,6 +9,7 @@ import { Loading } from '../../components/Loading';
 import { formatDay } from '../../format';
 import { NewVisitForm } from './NewVisitForm';
 import { NoteStateBadge } from './NoteStateBar';
+import { NotesToRevise } from './NotesToRevise';
 import { glimpse, searchNotes } from './searchNotes';
 
 const ROW_ESTIMATE_PX = 84;
@@ -35,6 +36,7 @@ export function VisitList({ missionId }: { missionId: string }) {
 
   return (
     <div className="page">
+      <NotesToRevise missionId={missionId} />
       <NewVisitForm missionId={missionId} />
       <div className="field">
         <label htmlFor="visit-search">{t('list.search')}</label>

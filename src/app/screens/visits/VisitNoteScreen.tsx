@@ -12,6 +12,7 @@ import { NoteReviewPanel } from '../review/NoteReviewPanel';
 import { GpsSection } from './GpsSection';
 import { NoteStateBar } from './NoteStateBar';
 import { PhotoSection } from './PhotoSection';
+import { RevisionRequestBanner } from './RevisionRequestBanner';
 import { SaveStatusProvider } from './saveStatus';
 import { VisitNoteForm } from './VisitNoteForm';
 
@@ -42,6 +43,7 @@ export function VisitNoteScreen({ missionId, noteId }: { missionId: string; note
         {back}
         <h2 id="visit-title">{t('note.title', { commune })}</h2>
         <NoteStateBar note={note} />
+        <RevisionRequestBanner note={note} />
         {readOnly && <p className="warning">{t('note.readOnly')}</p>}
         <SectionBoundary>
           <VisitNoteForm key={note.id} note={note} participants={participants} readOnly={readOnly} />
