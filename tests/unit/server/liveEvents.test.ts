@@ -128,6 +128,24 @@ describe('GET /api/events', { timeout: 30_000 }, () => {
     expect(await stream.next('change')).toEqual({ event: 'change', data: {} });
   });
 
+  it('a mission prepared on the server tells its team at once', async () => {
+    const member = await server.newUser('member');
+    const stream = await listen(member.token);
+    const mission = aMission();
+    const res = await server.call('POST', '/api/admin/missions', {
+      token: server.adminToken,
+      body: {
+        id: mission.id,
+        title: 'Mission préparée',
+        startDate: '2024-07-22',
+        endDate: '2024-07-26',
+        members: [{ userId: member.user.id }],
+      },
+    });
+    expect(res.status).toBe(201);
+    expect(await stream.next('change')).toEqual({ event: 'change', data: { missionId: mission.id } });
+  });
+
   it('closes the stream at logout and when the account is disabled', async () => {
     const member = await server.newUser('member');
     const stream = await listen(member.token);
