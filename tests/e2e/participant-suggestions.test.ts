@@ -57,7 +57,7 @@ describe('structure names in the paste preview', () => {
   });
 
   it('applies one spelling where the person accepts it, in every row that has it', async () => {
-    await page.getByRole('button', { name: 'Écrire « PNUD » au lieu de « la PNUD »' }).first().click();
+    await page.getByRole('button', { name: 'Appliquer « PNUD » au lieu de « la PNUD »' }).first().click();
     const rows = participants.previewRows();
     await expect.poll(() => rows.nth(1).textContent()).not.toContain('Proposé');
     expect(await rows.nth(2).textContent()).not.toContain('Proposé');

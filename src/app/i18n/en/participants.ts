@@ -54,7 +54,7 @@ export const participants: typeof fr = {
     backToList: 'Back to the list',
     suggestion: 'Suggested: {{clean}}',
     applySuggestion: 'Apply',
-    applySuggestionLabel: 'Write “{{clean}}” instead of “{{typed}}”',
+    applySuggestionLabel: 'Apply “{{clean}}” instead of “{{typed}}”',
     applyAllSuggestions: 'Apply all suggestions',
     suggestionsHint_one:
       '{{count}} organisation name can be written without its article (“la PNUD” → “PNUD”): your choice.',

@@ -55,7 +55,7 @@ export const participants = {
     backToList: 'Retour à la liste',
     suggestion: 'Proposé : {{clean}}',
     applySuggestion: 'Appliquer',
-    applySuggestionLabel: 'Écrire « {{clean}} » au lieu de « {{typed}} »',
+    applySuggestionLabel: 'Appliquer « {{clean}} » au lieu de « {{typed}} »',
     applyAllSuggestions: 'Appliquer toutes les suggestions',
     suggestionsHint_one:
       '{{count}} nom de structure peut être écrit sans son article (« la PNUD » → « PNUD ») : à vous de choisir.',
