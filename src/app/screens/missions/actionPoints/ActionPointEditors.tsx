@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'wouter';
 import {
   actionPointToDraft,
   createActionPoint,
@@ -8,52 +7,33 @@ import {
   updateActionPoint,
   useActionPoint,
 } from '../../../../db/repositories/actionPoints';
-import { Loading } from '../../../components/Loading';
-import { NotFoundScreen } from '../../NotFoundScreen';
-import { ConfirmButton } from '../form/ConfirmButton';
+import { RecordCreate, RecordEdit } from '../records/RecordEditors';
 import { ActionPointForm } from './ActionPointForm';
 
 export function ActionPointCreate({ missionId }: { missionId: string }) {
   const { t } = useTranslation('actions');
-  const [, navigate] = useLocation();
   return (
-    <ActionPointForm
+    <RecordCreate
       title={t('form.newTitle')}
-      missionId={missionId}
       initial={emptyActionPointDraft()}
-      onSave={async (draft) => {
-        await createActionPoint(missionId, draft);
-        navigate('/');
-      }}
-      onCancel={() => navigate('/')}
+      create={(draft) => createActionPoint(missionId, draft)}
+      form={(props) => <ActionPointForm missionId={missionId} {...props} />}
     />
   );
 }
 
 export function ActionPointEdit({ missionId, pointId }: { missionId: string; pointId: string }) {
   const { t } = useTranslation('actions');
-  const [, navigate] = useLocation();
-  const point = useActionPoint(pointId);
-  if (point === undefined) return <Loading />;
-  if (point === null || point.missionId !== missionId) return <NotFoundScreen />;
   return (
-    <ActionPointForm
-      title={t('form.editTitle', { number: point.number })}
+    <RecordEdit
       missionId={missionId}
-      initial={actionPointToDraft(point)}
-      onSave={async (draft) => {
-        await updateActionPoint(point.id, draft);
-        navigate('/');
-      }}
-      onCancel={() => navigate('/')}
-    >
-      <ConfirmButton
-        label={t('form.delete')}
-        onConfirm={async () => {
-          await deleteActionPoint(point.id);
-          navigate('/');
-        }}
-      />
-    </ActionPointForm>
+      record={useActionPoint(pointId)}
+      title={(point) => t('form.editTitle', { number: point.number })}
+      toValues={actionPointToDraft}
+      update={(point, draft) => updateActionPoint(point.id, draft)}
+      remove={(point) => deleteActionPoint(point.id)}
+      deleteLabel={t('form.delete')}
+      form={(props) => <ActionPointForm missionId={missionId} {...props} />}
+    />
   );
 }

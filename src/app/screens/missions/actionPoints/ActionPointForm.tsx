@@ -4,26 +4,18 @@ import { type ActionPointDraft, validateActionPoint } from '../../../../db/repos
 import { useParticipants } from '../../../../db/repositories/participants';
 import { ACTION_STATUSES } from '../../../../shared/model';
 import { Field, inputProps } from '../form/Field';
-import { FormFooter } from '../form/FormFooter';
 import { draftResolver } from '../form/resolver';
-import { submitWith } from '../form/saving';
+import { RecordForm, type RecordFormProps } from '../records/RecordForm';
 
 const resolver = draftResolver<ActionPointDraft>(validateActionPoint);
 
-export function ActionPointForm(props: {
-  title: string;
-  missionId: string;
-  initial: ActionPointDraft;
-  onSave: (draft: ActionPointDraft) => Promise<void>;
-  onCancel: () => void;
-  children?: React.ReactNode;
-}) {
-  const { t } = useTranslation(['actions', 'common']);
+export function ActionPointForm({ missionId, ...props }: RecordFormProps<ActionPointDraft> & { missionId: string }) {
+  const { t } = useTranslation('actions');
   const form = useForm<ActionPointDraft>({ defaultValues: props.initial, resolver });
   const { register, formState } = form;
   const { errors } = formState;
   // The mission's participants are suggested as the person responsible; anything else may be typed.
-  const people = useParticipants(props.missionId) ?? [];
+  const people = useParticipants(missionId) ?? [];
   const area = (name: 'point' | 'action' | 'comments', rows: number) => (
     <Field id={`action-${name}`} label={t(`columns.${name}`)} error={errors[name]}>
       <textarea rows={rows} {...inputProps(`action-${name}`, errors[name])} {...register(name)} />
@@ -31,8 +23,7 @@ export function ActionPointForm(props: {
   );
 
   return (
-    <form className="card" noValidate onSubmit={submitWith(form, props.onSave)}>
-      <h2>{props.title}</h2>
+    <RecordForm form={form} {...props}>
       {area('point', 2)}
       {area('action', 3)}
       <Field
@@ -67,14 +58,6 @@ export function ActionPointForm(props: {
           </select>
         </Field>
       </div>
-      <FormFooter
-        errors={errors}
-        submitLabel={t('actions.save', { ns: 'common' })}
-        submitting={formState.isSubmitting}
-        onCancel={props.onCancel}
-      >
-        {props.children}
-      </FormFooter>
-    </form>
+    </RecordForm>
   );
 }

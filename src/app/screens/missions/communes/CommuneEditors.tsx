@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'wouter';
 import {
   communeToDraft,
   createCommune,
@@ -9,52 +8,33 @@ import {
   useCommune,
 } from '../../../../db/repositories/communes';
 import type { Mission } from '../../../../shared/model';
-import { Loading } from '../../../components/Loading';
-import { NotFoundScreen } from '../../NotFoundScreen';
-import { ConfirmButton } from '../form/ConfirmButton';
+import { RecordCreate, RecordEdit } from '../records/RecordEditors';
 import { CommuneForm } from './CommuneForm';
 
 export function CommuneCreate({ mission }: { mission: Mission }) {
   const { t } = useTranslation('communes');
-  const [, navigate] = useLocation();
   return (
-    <CommuneForm
+    <RecordCreate
       title={t('form.newTitle')}
-      mission={mission}
       initial={emptyCommuneDraft()}
-      onSave={async (draft) => {
-        await createCommune(mission, draft);
-        navigate('/');
-      }}
-      onCancel={() => navigate('/')}
+      create={(draft) => createCommune(mission, draft)}
+      form={(props) => <CommuneForm mission={mission} {...props} />}
     />
   );
 }
 
 export function CommuneEdit({ mission, communeId }: { mission: Mission; communeId: string }) {
   const { t } = useTranslation('communes');
-  const [, navigate] = useLocation();
-  const commune = useCommune(communeId);
-  if (commune === undefined) return <Loading />;
-  if (commune === null) return <NotFoundScreen />;
   return (
-    <CommuneForm
-      title={t('form.editTitle')}
-      mission={mission}
-      initial={communeToDraft(commune)}
-      onSave={async (draft) => {
-        await updateCommune(mission, commune.id, draft);
-        navigate('/');
-      }}
-      onCancel={() => navigate('/')}
-    >
-      <ConfirmButton
-        label={t('form.delete')}
-        onConfirm={async () => {
-          await deleteCommune(commune.id);
-          navigate('/');
-        }}
-      />
-    </CommuneForm>
+    <RecordEdit
+      missionId={mission.id}
+      record={useCommune(communeId)}
+      title={() => t('form.editTitle')}
+      toValues={communeToDraft}
+      update={(commune, draft) => updateCommune(mission, commune.id, draft)}
+      remove={(commune) => deleteCommune(commune.id)}
+      deleteLabel={t('form.delete')}
+      form={(props) => <CommuneForm mission={mission} {...props} />}
+    />
   );
 }

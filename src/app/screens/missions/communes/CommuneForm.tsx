@@ -5,24 +5,15 @@ import { cerclesOf, MALI_REGIONS } from '../../../../shared/mali/regions';
 import type { Mission } from '../../../../shared/model';
 import { formatDay } from '../../../format';
 import { Field, inputProps } from '../form/Field';
-import { FormFooter } from '../form/FormFooter';
 import { draftResolver } from '../form/resolver';
-import { submitWith } from '../form/saving';
+import { RecordForm, type RecordFormProps } from '../records/RecordForm';
 
 /** The list's choices, plus a value saved earlier that is not in it (so it is never lost). */
 const withCurrent = (choices: readonly string[], current: string) =>
   current && !choices.includes(current) ? [current, ...choices] : choices;
 
-export function CommuneForm(props: {
-  title: string;
-  mission: Mission;
-  initial: CommuneDraft;
-  onSave: (draft: CommuneDraft) => Promise<void>;
-  onCancel: () => void;
-  children?: React.ReactNode;
-}) {
-  const { t } = useTranslation(['communes', 'common']);
-  const { mission } = props;
+export function CommuneForm({ mission, ...props }: RecordFormProps<CommuneDraft> & { mission: Mission }) {
+  const { t } = useTranslation('communes');
   const form = useForm<CommuneDraft>({
     defaultValues: props.initial,
     resolver: draftResolver<CommuneDraft>((draft) => validateCommune(draft, mission)),
@@ -37,8 +28,7 @@ export function CommuneForm(props: {
   );
 
   return (
-    <form className="card" noValidate onSubmit={submitWith(form, props.onSave)}>
-      <h2>{props.title}</h2>
+    <RecordForm form={form} {...props}>
       <Field id="commune-name" label={t('columns.name')} hint={t('form.nameHint')} error={errors.name}>
         <input {...inputProps('commune-name', errors.name)} {...register('name')} />
       </Field>
@@ -84,14 +74,6 @@ export function CommuneForm(props: {
           <input inputMode="decimal" {...inputProps('commune-lon', errors.lon)} {...register('lon')} />
         </Field>
       </div>
-      <FormFooter
-        errors={errors}
-        submitLabel={t('actions.save', { ns: 'common' })}
-        submitting={formState.isSubmitting}
-        onCancel={props.onCancel}
-      >
-        {props.children}
-      </FormFooter>
-    </form>
+    </RecordForm>
   );
 }

@@ -3,14 +3,12 @@ import { Link } from 'wouter';
 import { useCommunes } from '../../../../db/repositories/communes';
 import type { Commune } from '../../../../shared/model';
 import { placeParts } from '../../../../shared/places';
-import { Loading } from '../../../components/Loading';
 import { formatDay, formatPosition } from '../../../format';
+import { RecordList } from '../records/RecordList';
 
 /** The itinerary: communes by planned date, undated ones last. */
 export function CommuneList({ missionId }: { missionId: string }) {
   const { t } = useTranslation('communes');
-  const communes = useCommunes(missionId);
-  if (!communes) return <Loading />;
   // Each name said once: the commune of Mopti, in the cercle and région of Mopti, needs neither.
   const place = (c: Commune) => {
     const { cercle, region } = placeParts(c);
@@ -19,15 +17,8 @@ export function CommuneList({ missionId }: { missionId: string }) {
     return cercle ? t('cercleOnly', { cercle }) : '';
   };
   return (
-    <>
-      <div className="button-row">
-        <Link href="/new" className="button primary">
-          {t('add')}
-        </Link>
-      </div>
-      {communes.length === 0 ? (
-        <p className="empty">{t('empty')}</p>
-      ) : (
+    <RecordList records={useCommunes(missionId)} addLabel={t('add')} emptyText={t('empty')}>
+      {(communes) => (
         <ol className="card-list" aria-label={t('itinerary')}>
           {communes.map((commune) => (
             <li key={commune.id} className="card">
@@ -43,6 +34,6 @@ export function CommuneList({ missionId }: { missionId: string }) {
           ))}
         </ol>
       )}
-    </>
+    </RecordList>
   );
 }

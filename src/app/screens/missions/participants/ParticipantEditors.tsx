@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'wouter';
 import {
   createParticipant,
   deleteParticipant,
@@ -10,55 +9,41 @@ import {
   useParticipant,
   useParticipants,
 } from '../../../../db/repositories/participants';
-import { Loading } from '../../../components/Loading';
-import { NotFoundScreen } from '../../NotFoundScreen';
-import { ConfirmButton } from '../form/ConfirmButton';
+import { RecordCreate, RecordEdit } from '../records/RecordEditors';
 import { ParticipantForm } from './ParticipantForm';
 
 export function ParticipantCreate({ missionId }: { missionId: string }) {
   const { t } = useTranslation('participants');
-  const [, navigate] = useLocation();
   return (
-    <ParticipantForm
+    <RecordCreate
       title={t('form.newTitle')}
       initial={{ ...emptyParticipantDraft(), position: '' }}
-      positions={0}
-      onSave={async (values) => {
-        await createParticipant(missionId, values);
-        navigate('/');
-      }}
-      onCancel={() => navigate('/')}
+      create={(values) => createParticipant(missionId, values)}
+      // New people go to the end of the list: no N° to choose yet.
+      form={(props) => <ParticipantForm positions={0} {...props} />}
     />
   );
 }
 
 export function ParticipantEdit({ missionId, participantId }: { missionId: string; participantId: string }) {
   const { t } = useTranslation('participants');
-  const [, navigate] = useLocation();
   const participant = useParticipant(participantId);
   const everyone = useParticipants(missionId);
-  if (participant === undefined || !everyone) return <Loading />;
-  if (participant === null) return <NotFoundScreen />;
   return (
-    <ParticipantForm
-      title={t('form.editTitle')}
-      initial={{ ...participantToDraft(participant), position: String(participant.order) }}
-      positions={everyone.length}
-      onSave={async (values) => {
-        await updateParticipant(participant.id, values);
-        if (Number(values.position) !== participant.order)
-          await moveParticipant(missionId, participant.id, Number(values.position));
-        navigate('/');
+    <RecordEdit
+      missionId={missionId}
+      // Loading until the whole list is there too: it gives the N° that may be chosen.
+      record={everyone ? participant : undefined}
+      title={() => t('form.editTitle')}
+      toValues={(person) => ({ ...participantToDraft(person), position: String(person.order) })}
+      update={async (person, values) => {
+        await updateParticipant(person.id, values);
+        if (Number(values.position) !== person.order)
+          await moveParticipant(missionId, person.id, Number(values.position));
       }}
-      onCancel={() => navigate('/')}
-    >
-      <ConfirmButton
-        label={t('form.delete')}
-        onConfirm={async () => {
-          await deleteParticipant(missionId, participant.id);
-          navigate('/');
-        }}
-      />
-    </ParticipantForm>
+      remove={(person) => deleteParticipant(missionId, person.id)}
+      deleteLabel={t('form.delete')}
+      form={(props) => <ParticipantForm positions={everyone?.length ?? 0} {...props} />}
+    />
   );
 }

@@ -3,24 +3,19 @@ import { useTranslation } from 'react-i18next';
 import { type ParticipantDraft, validateParticipant } from '../../../../db/repositories/participants';
 import { PARTICIPANT_ROLES } from '../../../../shared/model';
 import { Field, inputProps } from '../form/Field';
-import { FormFooter } from '../form/FormFooter';
 import { draftResolver } from '../form/resolver';
-import { submitWith } from '../form/saving';
+import { RecordForm, type RecordFormProps } from '../records/RecordForm';
 
 /** The draft plus its N° in the list (only offered when editing: new people go to the end). */
 export type ParticipantFormValues = ParticipantDraft & { position: string };
 
 const resolver = draftResolver<ParticipantFormValues>(validateParticipant);
 
-export function ParticipantForm(props: {
-  title: string;
-  initial: ParticipantFormValues;
-  positions: number;
-  onSave: (values: ParticipantFormValues) => Promise<void>;
-  onCancel: () => void;
-  children?: React.ReactNode;
-}) {
-  const { t } = useTranslation(['participants', 'common']);
+export function ParticipantForm({
+  positions,
+  ...props
+}: RecordFormProps<ParticipantFormValues> & { positions: number }) {
+  const { t } = useTranslation('participants');
   const form = useForm<ParticipantFormValues>({ defaultValues: props.initial, resolver });
   const { register, formState } = form;
   const { errors } = formState;
@@ -31,8 +26,7 @@ export function ParticipantForm(props: {
   );
 
   return (
-    <form className="card" noValidate onSubmit={submitWith(form, props.onSave)}>
-      <h2>{props.title}</h2>
+    <RecordForm form={form} {...props}>
       {text('fullName')}
       {text('function')}
       {text('organisation')}
@@ -50,10 +44,10 @@ export function ParticipantForm(props: {
             ))}
           </select>
         </Field>
-        {props.positions > 1 && (
+        {positions > 1 && (
           <Field id="participant-position" label={t('form.position')}>
             <select id="participant-position" {...register('position')}>
-              {Array.from({ length: props.positions }, (_, i) => String(i + 1)).map((n) => (
+              {Array.from({ length: positions }, (_, i) => String(i + 1)).map((n) => (
                 <option key={n} value={n}>
                   {n}
                 </option>
@@ -62,14 +56,6 @@ export function ParticipantForm(props: {
           </Field>
         )}
       </div>
-      <FormFooter
-        errors={errors}
-        submitLabel={t('actions.save', { ns: 'common' })}
-        submitting={formState.isSubmitting}
-        onCancel={props.onCancel}
-      >
-        {props.children}
-      </FormFooter>
-    </form>
+    </RecordForm>
   );
 }
