@@ -89,6 +89,13 @@ export async function takeAttempt(db: Db, keys: ThrottleKey[], now = new Date())
   }
 }
 
+/**
+ * `blocked_until` of a key that does not have to wait: long past, not "now". Attempts run at once
+ * read each other's rows with clocks a few milliseconds apart (a lock waited for, another machine),
+ * and a free attempt must not look blocked until the other's "now".
+ */
+const NOT_BLOCKED = new Date(0).toISOString();
+
 async function takeAttemptOnce(db: Db, keys: ThrottleKey[], now: Date): Promise<number> {
   const nowIso = now.toISOString();
   const sorted = [...keys].sort((a, b) => a.key.localeCompare(b.key));
@@ -99,7 +106,7 @@ async function takeAttemptOnce(db: Db, keys: ThrottleKey[], now: Date): Promise<
       // every process, so no deadlock); on SQLite it takes the database's write lock.
       const row = await trx
         .insertInto('login_throttle')
-        .values({ key, failures: 0, last_failure_at: nowIso, blocked_until: nowIso })
+        .values({ key, failures: 0, last_failure_at: nowIso, blocked_until: NOT_BLOCKED })
         .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ failures: eb.ref('login_throttle.failures') })))
         .returning(['failures', 'last_failure_at', 'blocked_until'])
         .executeTakeFirstOrThrow();
@@ -117,7 +124,8 @@ async function takeAttemptOnce(db: Db, keys: ThrottleKey[], now: Date): Promise<
     if (waitMs > 0) return Math.ceil(waitMs / 1000);
     for (const row of rows) {
       const failures = row.failures + 1;
-      const blockedUntil = new Date(now.getTime() + delayAfterFailures(failures, row.rule)).toISOString();
+      const delay = delayAfterFailures(failures, row.rule);
+      const blockedUntil = delay > 0 ? new Date(now.getTime() + delay).toISOString() : NOT_BLOCKED;
       await trx
         .updateTable('login_throttle')
         .set({ failures, last_failure_at: nowIso, blocked_until: blockedUntil })
