@@ -2,6 +2,7 @@
 // first), the settings say whether the browser keeps the data, and Terrain offers to be installed
 // where the browser allows it (a synthetic `beforeinstallprompt`) or explains the home screen on
 // an iPhone.
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportArchive } from '../../src/report/archive/exportArchive';
@@ -46,6 +47,14 @@ async function freshPhone(options: { userAgent?: string } = {}): Promise<Page> {
 const noHorizontalOverflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 
+/** What axe finds on the page as it is now, one line per failing element. */
+async function axeFindings(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
+
 /** What a Chromium page receives when the app can be installed; `prompt()` is recorded. */
 function offerInstall(page: Page, outcome: 'accepted' | 'dismissed') {
   return page.evaluate((choice) => {
@@ -78,6 +87,7 @@ describe('a mission archive on a new phone', () => {
       .poll(() => notice.textContent())
       .toMatch(new RegExp(`^Mission « ${demo.mission.title} » importée : \\d+ éléments, 6 photos\\.`));
     expect(await noHorizontalOverflow(page)).toBe(true);
+    expect(await axeFindings(page)).toEqual([]);
     if (shots) await page.screenshot({ path: `${shots}/archive-imported-360.png` });
     // It is about this page: back on the missions list it is gone, and the mission is listed.
     await new AppShell(page).openMissions();
@@ -133,6 +143,7 @@ describe('keeping the data', () => {
     await expect.poll(() => persistence.textContent()).toContain('Stockage persistant accordé');
     expect(await page.evaluate(() => navigator.storage.persisted())).toBe(true);
     expect(await noHorizontalOverflow(page)).toBe(true);
+    expect(await axeFindings(page)).toEqual([]);
     if (shots) await page.screenshot({ path: `${shots}/settings-storage-360.png`, fullPage: true });
   });
 });
@@ -149,6 +160,7 @@ describe('installing Terrain', () => {
       await page.evaluate(() => (window as unknown as { installEvent: Event }).installEvent.defaultPrevented),
     ).toBe(true);
     expect(await noHorizontalOverflow(page)).toBe(true);
+    expect(await axeFindings(page)).toEqual([]);
     if (shots) await page.screenshot({ path: `${shots}/install-invitation-360.png` });
     await install.click();
     await expect.poll(() => page.evaluate(() => (window as unknown as { promptCalls: number }).promptCalls)).toBe(1);
@@ -188,6 +200,7 @@ describe('installing Terrain', () => {
     await invitation.getByText('Touchez « Sur l’écran d’accueil », puis « Ajouter ».').waitFor();
     expect(await invitation.textContent()).toContain('Safari efface les données d’un site après 7 jours sans visite');
     expect(await noHorizontalOverflow(page)).toBe(true);
+    expect(await axeFindings(page)).toEqual([]);
     if (shots) await page.screenshot({ path: `${shots}/install-iphone-360.png` });
     await new AppShell(page).openSettings();
     await expect
