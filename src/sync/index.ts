@@ -80,6 +80,12 @@ export function startSync(): void {
   startLiveChannel(() => void scheduler?.requestSync()); // the server says something changed: sync now
 }
 
+/** A step someone waits for on another phone (a review step): sent now, not after the typing pause. Offline: later, as usual. */
+export function syncSoon(): void {
+  startSync();
+  void scheduler?.requestSync();
+}
+
 /** The "Synchroniser" button: a sync now, even if the browser believes it is offline. */
 export function syncNow(): Promise<void> {
   startSync();

@@ -45,6 +45,8 @@ export function ReviewActions({ note, role }: { note: VisitNote; role: Role | un
         await changeNoteState(note.id, action, comment);
         form.reset();
         setDone(action);
+        // The other side (the author, or the coordinators) is waiting for this step: send it now.
+        void import('../../../sync').then((sync) => sync.syncSoon());
       } catch (error) {
         const onComment = error instanceof ReviewError && error.code.startsWith('comment-');
         form.setError(onComment ? 'comment' : 'root', { message: reviewErrorMessage(error, t) });
