@@ -9,6 +9,7 @@ import { requestPersistenceOnceThereIsData } from './install/keepData';
 import { AppRoutes } from './routes';
 import './styles.css';
 import './styles/revisionRequests.css';
+import './styles/tables.css';
 import './styles/shell.css';
 import './styles/participantSuggestions.css';
 import './styles/prepareMission.css';

@@ -61,6 +61,10 @@ export const common: typeof fr = {
     close: 'Close',
     confirm: 'Confirm',
   },
+  scrollArea: {
+    more: 'Scroll →',
+    back: '← Scroll',
+  },
   loading: 'Loading…',
   language: {
     label: 'Language',

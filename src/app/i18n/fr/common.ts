@@ -61,6 +61,10 @@ export const common = {
     close: 'Fermer',
     confirm: 'Confirmer',
   },
+  scrollArea: {
+    more: 'Faire défiler →',
+    back: '← Faire défiler',
+  },
   loading: 'Chargement…',
   language: {
     label: 'Langue',

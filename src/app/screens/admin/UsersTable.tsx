@@ -42,23 +42,24 @@ export function UsersTable({
       {users.length === 0 ? (
         <p className="empty">{t('users.empty')}</p>
       ) : (
-        <div className="table-scroll">
-          <table>
+        // A card per account on a phone, a table wider.
+        <div className="table-cards">
+          <table aria-labelledby="admin-users-title">
             <thead>
               <tr>
-                <th>{t('users.name')}</th>
-                <th>{t('users.email')}</th>
-                <th>{t('users.role')}</th>
-                <th>{t('users.state')}</th>
+                <th scope="col">{t('users.name')}</th>
+                <th scope="col">{t('users.email')}</th>
+                <th scope="col">{t('users.role')}</th>
+                <th scope="col">{t('users.state')}</th>
               </tr>
             </thead>
             <tbody>
               {users.map((user) => (
                 <tr key={user.id}>
                   <td>{user.name}</td>
-                  <td>{user.email}</td>
-                  <td>{t(`roles.${user.role}`, { ns: 'sync' })}</td>
-                  <td>
+                  <td data-label={t('users.email')}>{user.email}</td>
+                  <td data-label={t('users.role')}>{t(`roles.${user.role}`, { ns: 'sync' })}</td>
+                  <td data-label={t('users.state')}>
                     <div className="account-state">
                       <span>{user.disabledAt ? t('users.disabled') : t('users.active')}</span>
                       {user.id === currentUserId ? (

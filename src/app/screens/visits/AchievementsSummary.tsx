@@ -10,6 +10,22 @@ const amount = (text: string) => {
   return parsed.ok ? parsed.value : null;
 };
 
+/** Planned, spent and their rate: the same three cells on each line and on the totals. */
+function AmountCells({ plannedFcfa, spentFcfa }: { plannedFcfa: number | null; spentFcfa: number | null }) {
+  const { t } = useTranslation('visits');
+  const cells = [
+    ['planned', formatFcfa(plannedFcfa)],
+    ['spent', formatFcfa(spentFcfa)],
+    ['rate', formatRate(executionRate(plannedFcfa, spentFcfa))],
+  ] as const;
+  return cells.map(([column, text]) => (
+    // On a phone each value is shown under its column's name (data-label, src/app/styles/tables.css).
+    <td key={column} className="num" data-label={t(`achievements.columns.${column}`)}>
+      {text}
+    </td>
+  ));
+}
+
 export function AchievementsSummary({ lines }: { lines: readonly AchievementLine[] }) {
   const { t } = useTranslation('visits');
   const rows = lines
@@ -17,22 +33,19 @@ export function AchievementsSummary({ lines }: { lines: readonly AchievementLine
     .filter((line) => !isEmptyLine(line));
   if (rows.length === 0) return null;
   const totals = budgetTotals(rows);
+  // A card per line on a phone (every amount, the rate and the state under their names), a table wider.
   return (
-    <div className="table-scroll">
+    <div className="table-cards">
       <table className="budget-table">
         <caption>{t('achievements.summary')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('achievements.activity')}</th>
-            <th scope="col" className="num">
-              {t('achievements.columns.planned')}
-            </th>
-            <th scope="col" className="num">
-              {t('achievements.columns.spent')}
-            </th>
-            <th scope="col" className="num">
-              {t('achievements.columns.rate')}
-            </th>
+            {(['planned', 'spent', 'rate'] as const).map((column) => (
+              <th key={column} scope="col" className="num">
+                {t(`achievements.columns.${column}`)}
+              </th>
+            ))}
             <th scope="col">{t('achievements.state')}</th>
           </tr>
         </thead>
@@ -40,19 +53,15 @@ export function AchievementsSummary({ lines }: { lines: readonly AchievementLine
           {rows.map((row) => (
             <tr key={row.id}>
               <td>{row.activity}</td>
-              <td className="num">{formatFcfa(row.plannedFcfa)}</td>
-              <td className="num">{formatFcfa(row.spentFcfa)}</td>
-              <td className="num">{formatRate(executionRate(row.plannedFcfa, row.spentFcfa))}</td>
-              <td>{t(`achievements.states.${row.state}`)}</td>
+              <AmountCells plannedFcfa={row.plannedFcfa} spentFcfa={row.spentFcfa} />
+              <td data-label={t('achievements.state')}>{t(`achievements.states.${row.state}`)}</td>
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr>
             <th scope="row">{t('achievements.total')}</th>
-            <td className="num">{formatFcfa(totals.plannedFcfa)}</td>
-            <td className="num">{formatFcfa(totals.spentFcfa)}</td>
-            <td className="num">{formatRate(totals.rate)}</td>
+            <AmountCells plannedFcfa={totals.plannedFcfa} spentFcfa={totals.spentFcfa} />
             <td />
           </tr>
         </tfoot>

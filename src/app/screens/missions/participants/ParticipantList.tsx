@@ -2,38 +2,39 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useParticipants } from '../../../../db/repositories/participants';
 import { formatPhone } from '../../../../shared/participants/phone';
-import { Loading } from '../../../components/Loading';
+import { RecordList } from '../records/RecordList';
 
 /** The seed's table (N°, names, function, organisation, phone, e-mail) plus each person's role. */
 export function ParticipantList({ missionId }: { missionId: string }) {
   const { t } = useTranslation('participants');
-  const people = useParticipants(missionId);
-  if (!people) return <Loading />;
+  const label = (column: 'function' | 'organisation' | 'phone' | 'email' | 'role') => t(`columns.${column}`);
   return (
-    <>
-      <div className="button-row">
-        <Link href="/new" className="button primary">
-          {t('add')}
-        </Link>
+    <RecordList
+      records={useParticipants(missionId)}
+      addLabel={t('add')}
+      emptyText={t('empty')}
+      actions={
         <Link href="/paste" className="button">
           {t('paste')}
         </Link>
-      </div>
-      {people.length === 0 ? (
-        <p className="empty">{t('empty')}</p>
-      ) : (
-        <div className="table-scroll">
+      }
+    >
+      {(people) => (
+        // A card per person on a phone (N° and name, then each detail under its name), a table wider.
+        <div className="table-cards">
           <table>
             <caption>{t('count', { count: people.length })}</caption>
             <thead>
               <tr>
-                <th className="num">{t('columns.number')}</th>
-                <th>{t('columns.fullName')}</th>
-                <th>{t('columns.function')}</th>
-                <th>{t('columns.organisation')}</th>
-                <th>{t('columns.phone')}</th>
-                <th>{t('columns.email')}</th>
-                <th>{t('columns.role')}</th>
+                <th scope="col" className="num">
+                  {t('columns.number')}
+                </th>
+                <th scope="col">{t('columns.fullName')}</th>
+                <th scope="col">{label('function')}</th>
+                <th scope="col">{label('organisation')}</th>
+                <th scope="col">{label('phone')}</th>
+                <th scope="col">{label('email')}</th>
+                <th scope="col">{label('role')}</th>
               </tr>
             </thead>
             <tbody>
@@ -43,19 +44,19 @@ export function ParticipantList({ missionId }: { missionId: string }) {
                   <td>
                     <Link href={`/${person.id}`}>{person.fullName}</Link>
                   </td>
-                  <td>{person.function}</td>
-                  <td>{person.organisation}</td>
-                  <td className="nowrap">
+                  <td data-label={label('function')}>{person.function}</td>
+                  <td data-label={label('organisation')}>{person.organisation}</td>
+                  <td className="nowrap" data-label={label('phone')}>
                     {person.phone && <a href={`tel:${person.phone}`}>{formatPhone(person.phone)}</a>}
                   </td>
-                  <td>{person.email}</td>
-                  <td>{t(`roles.${person.role}`)}</td>
+                  <td data-label={label('email')}>{person.email}</td>
+                  <td data-label={label('role')}>{t(`roles.${person.role}`)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-    </>
+    </RecordList>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ParsedRow, RowProblem } from '../../../../shared/participants/parse';
 import { formatPhone } from '../../../../shared/participants/phone';
+import { ScrollArea } from '../../../components/ScrollArea';
 
 const cellProblem: Partial<Record<RowProblem, 'fullName' | 'phone' | 'email'>> = {
   'name-missing': 'fullName',
@@ -46,17 +47,20 @@ export function PastePreview({
           </button>
         </p>
       )}
-      <div className="table-scroll">
+      {/* Row by row as in the pasted spreadsheet, column beside column: scrolled sideways on a phone. */}
+      <ScrollArea label={t('import.preview')}>
         <table aria-labelledby="import-preview">
           <thead>
             <tr>
-              <th className="num">{t('columns.number')}</th>
-              <th>{t('columns.status')}</th>
-              <th>{t('columns.fullName')}</th>
-              <th>{t('columns.function')}</th>
-              <th>{t('columns.organisation')}</th>
-              <th>{t('columns.phone')}</th>
-              <th>{t('columns.email')}</th>
+              <th scope="col" className="num">
+                {t('columns.number')}
+              </th>
+              <th scope="col">{t('columns.status')}</th>
+              <th scope="col">{t('columns.fullName')}</th>
+              <th scope="col">{t('columns.function')}</th>
+              <th scope="col">{t('columns.organisation')}</th>
+              <th scope="col">{t('columns.phone')}</th>
+              <th scope="col">{t('columns.email')}</th>
             </tr>
           </thead>
           <tbody>
@@ -92,7 +96,7 @@ export function PastePreview({
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
     </section>
   );
 }
