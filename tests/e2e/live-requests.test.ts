@@ -5,6 +5,7 @@
 // list shows it by itself; asked again while the member has the note open, the banner appears on it.
 // Each delay (click → other screen) is measured through the live channel (GET /api/events) and
 // printed; the bound asserted is generous (a slow shared machine), the target is under 5 s.
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../../src/shared/protocol';
@@ -65,6 +66,15 @@ async function phoneOf(user: User): Promise<Phone> {
   return { context, page, sync: new SyncStatusBar(page), liveOpen };
 }
 
+/** axe's findings on one part of the screen (the parts this feature adds). */
+async function violationsIn(page: Page, selector: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .include(selector)
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
+
 /** How long until `shown` resolves, from `started`; fails past BOUND_MS. */
 async function delaySince(started: number, shown: () => Promise<unknown>): Promise<number> {
   await shown();
@@ -113,6 +123,7 @@ describe('requests that reach people', () => {
     const toMissionsList = await delaySince(started, () => toRevise.waitFor({ timeout: BOUND_MS }));
     expect(await toRevise.boundingBox().then((box) => (box?.y ?? 9999) + (box?.height ?? 0))).toBeLessThanOrEqual(640);
     if (shots) await a.page.screenshot({ path: `${shots}/live-missions-to-revise-360.png` });
+    expect(await violationsIn(a.page, '.mission-to-revise')).toEqual([]);
     expect(await horizontalOverflow(a.page)).toBeLessThanOrEqual(0);
 
     // The count leads to the visits list, where the note comes first, on the first screen.
@@ -123,6 +134,7 @@ describe('requests that reach people', () => {
     expect(await block.textContent()).toContain('Précisez le débit du forage.');
     expect(await entry.boundingBox().then((box) => (box?.y ?? 9999) + (box?.height ?? 0))).toBeLessThanOrEqual(640);
     if (shots) await a.page.screenshot({ path: `${shots}/live-visits-to-revise-360.png` });
+    expect(await violationsIn(a.page, '.notes-to-revise')).toEqual([]);
     expect(await horizontalOverflow(a.page)).toBeLessThanOrEqual(0);
 
     // The note opens with the request at its top: who, when, what, what to do.
@@ -137,6 +149,7 @@ describe('requests that reach people', () => {
     const box = await request.boundingBox();
     expect(box?.y ?? 9999).toBeLessThan(640);
     if (shots) await a.page.screenshot({ path: `${shots}/live-note-request-360.png` });
+    expect(await violationsIn(a.page, '.revision-request')).toEqual([]);
     expect(await horizontalOverflow(a.page)).toBeLessThanOrEqual(0);
 
     // 2. Mariam waits on her review list; Awa corrects and resubmits → the list shows it.
