@@ -63,7 +63,7 @@ export function UpdatePrompt() {
       // is read (the first install finishes), and pushing that screen down would make it jump.
       // One line with a × (it took 160 px of a 640 px phone with a full "Fermer" button under it).
       <div className="banner toast notice-line" role="status">
-        <p>{t('update.offlineReady')}</p>
+        <p title={t('update.offlineReady')}>{t('update.offlineReady')}</p>
         <button
           type="button"
           className="icon-button"

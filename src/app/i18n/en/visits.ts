@@ -46,6 +46,7 @@ export const visits = {
     back: 'All visits',
     /** The note bar's way to the review panel, where the note is submitted. */
     toSubmit: 'Submit…',
+    toReview: 'Review…',
     title: 'Visit to {{commune}}',
     notFound: 'This visit note does not exist.',
     visitDate: 'Visit date',

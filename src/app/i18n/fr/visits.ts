@@ -45,6 +45,7 @@ export const visits = {
     back: 'Toutes les visites',
     /** The note bar's way to the review panel, where the note is submitted. */
     toSubmit: 'Soumettre…',
+    toReview: 'Examiner…',
     title: 'Visite à {{commune}}',
     notFound: 'Cette note de visite n’existe pas.',
     visitDate: 'Date de la visite',
