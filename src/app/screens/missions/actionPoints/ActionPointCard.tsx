@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { setActionStatus } from '../../../../db/repositories/actionPoints';
 import { ACTION_STATUSES, type ActionPoint, type ActionStatus } from '../../../../shared/model';
 import { formatDay } from '../../../format';
+import { CodeOptions } from '../form/CodeOptions';
 
 /** Today as YYYY-MM-DD in the device's time zone, to tell overdue points. */
 function today(): string {
@@ -44,11 +45,7 @@ export function ActionPointCard({
           value={point.status}
           onChange={(event) => void setActionStatus(point.id, event.target.value as ActionStatus)}
         >
-          {ACTION_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {t(`statuses.${status}`)}
-            </option>
-          ))}
+          <CodeOptions codes={ACTION_STATUSES} label={(status) => t(`statuses.${status}`)} />
         </select>
       </div>
     </li>

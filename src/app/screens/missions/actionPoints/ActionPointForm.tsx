@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type ActionPointDraft, validateActionPoint } from '../../../../db/repositories/actionPoints';
 import { useParticipants } from '../../../../db/repositories/participants';
 import { ACTION_STATUSES } from '../../../../shared/model';
+import { CodeOptions } from '../form/CodeOptions';
 import { Field, inputProps } from '../form/Field';
 import { draftResolver } from '../form/resolver';
 import { RecordForm, type RecordFormProps } from '../records/RecordForm';
@@ -50,11 +51,7 @@ export function ActionPointForm({ missionId, ...props }: RecordFormProps<ActionP
         </Field>
         <Field id="action-status" label={t('columns.status')}>
           <select id="action-status" {...register('status')}>
-            {ACTION_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`statuses.${status}`)}
-              </option>
-            ))}
+            <CodeOptions codes={ACTION_STATUSES} label={(status) => t(`statuses.${status}`)} />
           </select>
         </Field>
       </div>

@@ -2,6 +2,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { type ParticipantDraft, validateParticipant } from '../../../../db/repositories/participants';
 import { PARTICIPANT_ROLES } from '../../../../shared/model';
+import { CodeOptions } from '../form/CodeOptions';
 import { Field, inputProps } from '../form/Field';
 import { draftResolver } from '../form/resolver';
 import { RecordForm, type RecordFormProps } from '../records/RecordForm';
@@ -37,11 +38,7 @@ export function ParticipantForm({
       <div className="field-pair">
         <Field id="participant-role" label={t('columns.role')}>
           <select id="participant-role" {...register('role')}>
-            {PARTICIPANT_ROLES.map((role) => (
-              <option key={role} value={role}>
-                {t(`roles.${role}`)}
-              </option>
-            ))}
+            <CodeOptions codes={PARTICIPANT_ROLES} label={(role) => t(`roles.${role}`)} />
           </select>
         </Field>
         {positions > 1 && (

@@ -14,6 +14,7 @@ import {
   parseParticipantTable,
 } from '../../../../shared/participants/parse';
 import { Loading } from '../../../components/Loading';
+import { CodeOptions } from '../form/CodeOptions';
 import { Field, inputProps } from '../form/Field';
 import { FormFooter } from '../form/FormFooter';
 import { draftResolver } from '../form/resolver';
@@ -123,11 +124,7 @@ function ImportForm({ missionId, existing }: { missionId: string; existing: { fu
       </div>
       <Field id="import-role" label={t('import.role')}>
         <select id="import-role" {...form.register('role')}>
-          {PARTICIPANT_ROLES.map((role) => (
-            <option key={role} value={role}>
-              {t(`roles.${role}`)}
-            </option>
-          ))}
+          <CodeOptions codes={PARTICIPANT_ROLES} label={(role) => t(`roles.${role}`)} />
         </select>
       </Field>
       {rows.length > 0 && (
