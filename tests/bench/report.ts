@@ -147,9 +147,14 @@ export function reportLines(
 /** The report code's weight, loaded only when a file is asked for (never by the first screen). */
 export function reportChunkSizes(distDir: string): { file: string; raw: number; gzip: number }[] {
   const assets = path.join(distDir, 'assets');
+  // The worker's entry, then what Word (docx) and PDF (pdf, pdfmake, the fonts) each load on demand.
   return fs
     .readdirSync(assets)
-    .filter((f) => /^(reportWorker|xlsx|exportArchive|importArchive|ReportScreen)-.*\.js$/.test(f))
+    .filter(
+      (f) =>
+        /^(reportWorker|docx|pdf|pdfmake|xlsx|exportArchive|importArchive|ReportScreen)-.*\.js$/.test(f) ||
+        /^Roboto-.*\.ttf$/.test(f),
+    )
     .map((file) => {
       const bytes = fs.readFileSync(path.join(assets, file));
       return { file, raw: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length };

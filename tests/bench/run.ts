@@ -109,9 +109,9 @@ for (const [name, perSecond] of [
 for (const line of fullSyncLines(await measureFullSync())) report(...line);
 for (const line of fastLinkLines(await measureFastLinkUpload())) report(...line);
 
-for (const chunk of reportChunkSizes(path.join(root, 'dist')))
+for (const chunk of reportChunkSizes(path.resolve(process.env.DIST_DIR ?? path.join(root, 'dist'))))
   report(
-    `on demand: ${chunk.file.replace(/-[\w-]+\.js$/, '.js')} (gzipped)`,
+    `on demand: ${chunk.file.replace(/-[\w-]+\.(js|ttf)$/, '.$1')} (gzipped)`,
     kb(chunk.gzip),
     'not on first screen',
     true,
