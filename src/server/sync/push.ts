@@ -4,6 +4,11 @@
 // (schema, policies) before anything is written; what is stored is the schema's output. The whole batch is one transaction: a crash
 // mid-batch leaves nothing of it, and the device, which deletes its outbox rows only after the
 // answer, sends it again.
+//
+// Round trips are what a PostgreSQL push pays for while it holds the writers' lock (sequence.ts),
+// so a batch reads what it needs once: the sender's earlier mutation ids, the records it touches,
+// and a block of sequence numbers; the ids it applies are remembered in one insert at the end.
+// A mutation then costs one write (its record), plus what a conflict, a number or a photo needs.
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import { type ErrorCode, errorMessages } from '../../shared/errors';
@@ -17,8 +22,13 @@ import { recordConflict } from './conflicts';
 import { type Author, mergeMutation } from './merge';
 import { withFreeNumber } from './numbering';
 import { checkPolicy } from './policies';
-import { loadRecord, type StoredRecord, saveRecord, toServerRecord } from './records';
-import { lockWriters, nextSeq } from './sequence';
+import { loadRecord, loadRecords, recordKey, type StoredRecord, saveRecord, toServerRecord } from './records';
+import { reserveSeqs } from './sequence';
+
+interface AppliedMutation {
+  table_name: string;
+  record_id: string;
+}
 
 interface PushContext {
   trx: Transaction<Database>;
@@ -26,6 +36,14 @@ interface PushContext {
   /** Missions the user belongs to (unused for an admin, who may write everywhere). */
   missions: Set<string>;
   author: Author;
+  /** This sender's mutations applied before or earlier in this batch, by mutation id. */
+  applied: Map<string, AppliedMutation>;
+  /** The records this batch touches as they stand now (null: not on the server), by recordKey. */
+  records: Map<string, StoredRecord | null>;
+  /** Sequence numbers reserved for this batch, handed out in order. */
+  seqs: { next: number; last: number };
+  /** Rows for applied_mutations, inserted together at the end. */
+  remembered: Array<{ mutationId: string; table: string; recordId: string; version: number }>;
 }
 
 const rejected = (m: Mutation, code: ErrorCode): MutationResult => ({
@@ -62,18 +80,27 @@ async function refusal(ctx: PushContext, m: Mutation, current: StoredRecord | nu
 }
 
 /**
- * This sender's earlier mutation with this id, if any. An id is the sender's (account + device):
+ * This sender's earlier mutations among these ids. An id is the sender's (account + device):
  * another device's id equal to it is another change. Rows from before ids were scoped have no
  * device ('') and count for every device of their account.
  */
-async function appliedBefore(ctx: PushContext, m: Mutation) {
-  return ctx.trx
+async function appliedBefore(
+  trx: Transaction<Database>,
+  user: User,
+  clientId: string,
+  mutationIds: string[],
+): Promise<Map<string, AppliedMutation>> {
+  const applied = new Map<string, AppliedMutation>();
+  if (mutationIds.length === 0) return applied;
+  const rows = await trx
     .selectFrom('applied_mutations')
-    .select(['table_name', 'record_id'])
-    .where('user_id', '=', ctx.user.id)
-    .where('client_id', 'in', [ctx.author.clientId, ''])
-    .where('mutation_id', '=', m.mutationId)
-    .executeTakeFirst();
+    .select(['mutation_id', 'table_name', 'record_id'])
+    .where('user_id', '=', user.id)
+    .where('client_id', 'in', [clientId, ''])
+    .where('mutation_id', 'in', [...new Set(mutationIds)])
+    .execute();
+  for (const row of rows) applied.set(row.mutation_id, { table_name: row.table_name, record_id: row.record_id });
+  return applied;
 }
 
 /**
@@ -92,31 +119,44 @@ function parsedChanges(m: Mutation): Record<string, unknown> | null {
   return parsed;
 }
 
-async function rememberApplied(ctx: PushContext, m: Mutation, version: number): Promise<void> {
+function rememberApplied(ctx: PushContext, m: Mutation, version: number): void {
+  ctx.applied.set(m.mutationId, { table_name: m.table, record_id: m.recordId });
+  ctx.remembered.push({ mutationId: m.mutationId, table: m.table, recordId: m.recordId, version });
+}
+
+async function insertRemembered(ctx: PushContext): Promise<void> {
+  if (ctx.remembered.length === 0) return;
   await ctx.trx
     .insertInto('applied_mutations')
-    .values({
-      mutation_id: m.mutationId,
-      user_id: ctx.user.id,
-      client_id: ctx.author.clientId,
-      table_name: m.table,
-      record_id: m.recordId,
-      version,
-      applied_at: ctx.author.at,
-    })
+    .values(
+      ctx.remembered.map((r) => ({
+        mutation_id: r.mutationId,
+        user_id: ctx.user.id,
+        client_id: ctx.author.clientId,
+        table_name: r.table,
+        record_id: r.recordId,
+        version: r.version,
+        applied_at: ctx.author.at,
+      })),
+    )
     .execute();
+}
+
+function takeSeq(ctx: PushContext): number {
+  if (ctx.seqs.next > ctx.seqs.last) throw new Error('push : plus de numéros de séquence réservés');
+  return ctx.seqs.next++;
 }
 
 async function applyMutation(ctx: PushContext, m: Mutation): Promise<MutationResult> {
   const { trx } = ctx;
-  const done = await appliedBefore(ctx, m);
+  const done = ctx.applied.get(m.mutationId);
   if (done) {
     const record = await loadRecord(trx, done.table_name, done.record_id);
     const visible = record && canWrite(ctx, record.missionId);
     return { mutationId: m.mutationId, status: 'duplicate', record: visible ? toServerRecord(record) : null };
   }
 
-  const current = await loadRecord(trx, m.table, m.recordId);
+  const current = ctx.records.get(recordKey(m.table, m.recordId)) ?? null;
   const code = await refusal(ctx, m, current);
   if (code) return rejected(m, code);
 
@@ -128,7 +168,7 @@ async function applyMutation(ctx: PushContext, m: Mutation): Promise<MutationRes
   // deletion): the mutation is acknowledged with the current record, and no version or sequence
   // is spent on it. Remembered, so a replay is still a `duplicate`.
   if (current && merged.changed.length === 0 && merged.conflicts.length === 0) {
-    await rememberApplied(ctx, m, current.version);
+    rememberApplied(ctx, m, current.version);
     return { mutationId: m.mutationId, status: 'applied', record: toServerRecord(current), conflicts: [] };
   }
   if (!current) merged.data = await withFreeNumber(ctx.trx, m.table, m.missionId, merged.data);
@@ -157,17 +197,18 @@ async function applyMutation(ctx: PushContext, m: Mutation): Promise<MutationRes
     id: m.recordId,
     missionId: m.missionId,
     version: merged.version,
-    seq: await nextSeq(trx),
+    seq: takeSeq(ctx),
     data: merged.data,
     meta: merged.meta,
     writtenBy: ctx.author.clientId,
   };
   await saveRecord(trx, record, current === null);
+  ctx.records.set(recordKey(record.table, record.id), record);
   const conflicts = [];
   for (const conflict of merged.conflicts) {
     conflicts.push({ field: conflict.field, conflictId: await recordConflict(trx, record, conflict, ctx.author) });
   }
-  await rememberApplied(ctx, m, record.version);
+  rememberApplied(ctx, m, record.version);
   await afterWrite(ctx, record, current === null);
   return { mutationId: m.mutationId, status: 'applied', record: toServerRecord(record), conflicts };
 }
@@ -202,14 +243,29 @@ export async function applyMutationsIn(
   clientId: string,
   mutations: Mutation[],
 ): Promise<MutationResult[]> {
-  await lockWriters(trx);
+  // First, the writers' lock (sequence.ts), taken with the block of numbers: every read after it
+  // sees all earlier pushes. At most one number per mutation; unused ones are gaps pulls skip.
+  const last = await reserveSeqs(trx, mutations.length);
   const ctx: PushContext = {
     trx,
     user,
     missions: new Set(user.role === 'admin' ? [] : await missionIdsOf(trx, user)),
     author: { userId: user.id, name: user.name, at: new Date().toISOString(), clientId },
+    applied: await appliedBefore(
+      trx,
+      user,
+      clientId,
+      mutations.map((m) => m.mutationId),
+    ),
+    records: await loadRecords(
+      trx,
+      mutations.map((m) => ({ table: m.table, id: m.recordId })),
+    ),
+    seqs: { next: last - mutations.length + 1, last },
+    remembered: [],
   };
   const results: MutationResult[] = [];
   for (const mutation of mutations) results.push(await applyMutation(ctx, mutation));
+  await insertRemembered(ctx);
   return results;
 }

@@ -28,3 +28,18 @@ export async function nextSeq(trx: Transaction<Database>): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.value);
 }
+
+/**
+ * Takes the writers' lock and reserves `count` sequence numbers in one step: the counter moves by
+ * `count`, and the batch hands out last - count + 1 … last (the answer) in order. Numbers a batch
+ * does not use are gaps, which pulls skip: their cursors follow the numbers actually sent.
+ */
+export async function reserveSeqs(trx: Transaction<Database>, count: number): Promise<number> {
+  const row = await trx
+    .updateTable('counters')
+    .set((eb) => ({ value: eb('value', '+', count) }))
+    .where('name', '=', COUNTER)
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return Number(row.value);
+}
