@@ -1,4 +1,4 @@
-// Push throughput of the real server process on SQLite: batches of PUSH_BATCH_MAX_MUTATIONS
+// Push throughput of the real server process on SQLite (or PostgreSQL): batches of PUSH_BATCH_MAX_MUTATIONS
 // mutations over local HTTP, first creating visit notes, then editing one field of each. Every
 // batch commits with an fsync (synchronous=FULL), as in production.
 import fs from 'node:fs';
@@ -24,8 +24,9 @@ const note = (missionId: string, i: number) =>
     observations: `Note ${i} : ${'observation de terrain '.repeat(40)}`,
   });
 
-export async function measurePushThroughput(): Promise<PushThroughput> {
-  const server = await startServer({ env: { ADMIN_PASSWORD } });
+/** On SQLite, or on the PostgreSQL database `databaseUrl` names (created empty by the caller). */
+export async function measurePushThroughput(databaseUrl?: string): Promise<PushThroughput> {
+  const server = await startServer({ env: { ADMIN_PASSWORD, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) } });
   try {
     const post = async (url: string, body: unknown, token?: string) => {
       const res = await fetch(server.url + url, {

@@ -7,6 +7,7 @@ import { measureDelivery } from './delivery';
 import { fastLinkLines, measureFastLinkUpload } from './fastLinkUpload';
 import { FIRST_SCREEN_BUDGET_BYTES, measureFirstScreenJs } from './firstScreen';
 import { fullSyncLines, measureFullSync } from './fullSync';
+import { freshBenchDatabase, loadLines, measureLoads } from './load';
 import { LIST_FIRST_SCREEN_TARGET_MS, measureNotes, NOTE_COUNT } from './notes';
 import { LONG_TASK_TARGET_MS, measurePhotos, PHOTO_SIZE_TARGET_BYTES, PHOTO_TIME_TARGET_MS } from './photos';
 import { measurePushThroughput, PUSH_TARGET_PER_SECOND } from './pushThroughput';
@@ -93,11 +94,24 @@ try {
   await server.stop();
 }
 
+// PostgreSQL runs when an admin URL is given (BENCH_PG_URL, or the tests' TERRAIN_TEST_PG_URL).
+const postgresUrl = process.env.BENCH_PG_URL ?? process.env.TERRAIN_TEST_PG_URL;
 const pushed = await measurePushThroughput();
-for (const [name, perSecond] of [
+const pushRuns: [string, number][] = [
   ['push: new records on SQLite (batches of 200)', pushed.createPerSecond],
   ['push: field edits on SQLite (batches of 200)', pushed.updatePerSecond],
-] as const) {
+];
+if (postgresUrl) {
+  const database = await freshBenchDatabase(postgresUrl);
+  try {
+    const onPostgres = await measurePushThroughput(database.url);
+    pushRuns.push(['push: new records on PostgreSQL (batches of 200)', onPostgres.createPerSecond]);
+    pushRuns.push(['push: field edits on PostgreSQL (batches of 200)', onPostgres.updatePerSecond]);
+  } finally {
+    await database.drop();
+  }
+}
+for (const [name, perSecond] of pushRuns) {
   report(
     name,
     `${perSecond.toFixed(0)} mut/s`,
@@ -105,6 +119,8 @@ for (const [name, perSecond] of [
     perSecond >= PUSH_TARGET_PER_SECOND,
   );
 }
+
+for (const line of loadLines(await measureLoads(postgresUrl))) report(...line);
 
 for (const line of fullSyncLines(await measureFullSync())) report(...line);
 for (const line of fastLinkLines(await measureFastLinkUpload())) report(...line);

@@ -1,0 +1,250 @@
+// The organisation's load: DEVICES simulated phones (teams of TEAM on a mission each) log in, push
+// 20 notes in batches of 5, upload two 200 KB photos (with their records) and pull, many at once,
+// against the real server: one process on SQLite, or two processes sharing PostgreSQL (each with
+// its own DATA_DIR, as two machines). Reference: ODK Central, ~41 submissions/s from 500 devices.
+import fs from 'node:fs';
+import { PROTOCOL_VERSION } from '../../src/shared/constants';
+import type { Mutation, PullResponse, PushResponse } from '../../src/shared/protocol';
+import { createAdminApi } from '../../src/sync/adminApi';
+import { ADMIN_ENV, apiClientAs, ADMIN as BENCH_ADMIN } from '../e2e/support/accounts';
+import { type RunningServer, startServer } from '../e2e/support/server';
+import { aMission, aPhoto, aVisitNote } from '../fixtures/builders';
+import { createMutation } from '../fixtures/mutations';
+import { jpegLike, sha256, TUS, uploadMetadata } from '../unit/server/photosTus';
+
+export const DEVICES = Number(process.env.BENCH_DEVICES ?? 500);
+const TEAM = 10;
+const NOTES_PER_DEVICE = 20;
+const NOTES_PER_PUSH = 5;
+const PHOTOS_PER_DEVICE = 2;
+const PHOTO_BYTES = 200 * 1024;
+/** Devices syncing at the same moment (a town's phones finding the network together). */
+const AT_ONCE = Number(process.env.BENCH_AT_ONCE ?? 100);
+const PASSWORD = 'mot-de-passe-charge';
+/** The reference: ODK Central's submissions per second from 500 devices on a 2 GB server. */
+export const NOTES_PER_SECOND_REFERENCE = 41;
+
+export interface LoadFigures {
+  label: string;
+  devices: number;
+  seconds: number;
+  notesPerSecond: number;
+  photosPerSecond: number;
+  pushP50Ms: number;
+  pushP95Ms: number;
+  loginsPerSecond: number;
+  errors: number;
+  firstError: string | null;
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+};
+
+async function inBatches<T>(items: T[], atOnce: number, run: (item: T, index: number) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(atOnce, items.length) }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        await run(items[index], index);
+      }
+    }),
+  );
+}
+
+async function call(url: string, init: RequestInit): Promise<Response> {
+  const res = await fetch(url, init);
+  if (res.status >= 400)
+    throw new Error(`${init.method ?? 'GET'} ${new URL(url).pathname}: ${res.status} ${await res.text()}`);
+  return res;
+}
+
+const json = (token: string | null, body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  body: JSON.stringify(body),
+});
+
+export async function measureLoad(label: string, servers: RunningServer[]): Promise<LoadFigures> {
+  const serverOf = (device: number) => servers[device % servers.length].url;
+  const admin = createAdminApi(await apiClientAs(servers[0].url, BENCH_ADMIN.email, BENCH_ADMIN.password));
+  const run = Date.now().toString(36);
+  const emails = Array.from({ length: DEVICES }, (_, d) => `appareil${d}.${run}@exemple.test`);
+  const users: string[] = new Array(DEVICES);
+  await inBatches(emails, 8, async (email, d) => {
+    users[d] = (await admin.createUser({ email, name: `Appareil ${d}`, role: 'member', password: PASSWORD })).id;
+  });
+
+  let errors = 0;
+  let firstError: string | null = null;
+  const failed = (error: unknown) => {
+    errors += 1;
+    firstError ??= String(error instanceof Error ? error.message : error).slice(0, 200);
+  };
+
+  // Logging in (scrypt on the server) is measured apart: a phone does it once, not every sync.
+  const tokens: string[] = new Array(DEVICES);
+  const loginStarted = performance.now();
+  await inBatches(emails, AT_ONCE, async (email, d) => {
+    try {
+      const res = await call(`${serverOf(d)}/api/auth/login`, json(null, { email, password: PASSWORD }));
+      tokens[d] = ((await res.json()) as { token: string }).token;
+    } catch (error) {
+      failed(error);
+    }
+  });
+  const loginSeconds = (performance.now() - loginStarted) / 1000;
+
+  // One mission per team: its first member's phone made it; the others were added by the admin.
+  const missions = Array.from({ length: Math.ceil(DEVICES / TEAM) }, (_, t) => aMission({ title: `Mission ${t}` }));
+  await inBatches(missions, 8, async (mission, t) => {
+    const first = t * TEAM;
+    await call(
+      `${serverOf(first)}/api/sync/push`,
+      json(tokens[first], {
+        protocolVersion: PROTOCOL_VERSION,
+        clientId: `appareil-${first}`,
+        mutations: [createMutation('missions', mission)],
+      }),
+    );
+    for (let d = first + 1; d < Math.min(first + TEAM, DEVICES); d++) await admin.addMember(mission.id, users[d]);
+  });
+
+  const pushMs: number[] = [];
+  let notes = 0;
+  let photos = 0;
+  const started = performance.now();
+  await inBatches(tokens, AT_ONCE, async (token, d) => {
+    const base = serverOf(d);
+    const mission = missions[Math.floor(d / TEAM)];
+    const clientId = `appareil-${d}`;
+    try {
+      const note = aVisitNote(mission.id, `commune-${d}`, { observations: `Visite de l'appareil ${d}` });
+      const pending: Mutation[] = [createMutation('visitNotes', note)];
+      for (let n = 1; n < NOTES_PER_DEVICE; n++) {
+        pending.push(
+          createMutation('visitNotes', aVisitNote(mission.id, `commune-${d}`, { observations: `Note ${n}` })),
+        );
+      }
+      const bytes = Array.from({ length: PHOTOS_PER_DEVICE }, () => jpegLike(PHOTO_BYTES));
+      for (const photo of bytes) {
+        pending.push(
+          createMutation('photos', aPhoto(mission.id, note.id, { hash: sha256(photo), bytes: photo.length })),
+        );
+      }
+      for (let i = 0; i < pending.length; i += NOTES_PER_PUSH) {
+        const pushStarted = performance.now();
+        const res = await call(
+          `${base}/api/sync/push`,
+          json(token, { protocolVersion: PROTOCOL_VERSION, clientId, mutations: pending.slice(i, i + NOTES_PER_PUSH) }),
+        );
+        const { results } = (await res.json()) as PushResponse;
+        pushMs.push(performance.now() - pushStarted);
+        if (results.some((r) => r.status !== 'applied')) throw new Error(`push: ${JSON.stringify(results[0])}`);
+      }
+      notes += NOTES_PER_DEVICE;
+      for (const photo of bytes) {
+        const created = await call(`${base}/api/photos/uploads/`, {
+          method: 'POST',
+          headers: {
+            ...TUS,
+            authorization: `Bearer ${token}`,
+            'upload-length': String(photo.length),
+            'upload-metadata': uploadMetadata(sha256(photo), mission.id),
+            'content-type': 'application/offset+octet-stream',
+          },
+          body: new Uint8Array(photo),
+        });
+        if (Number(created.headers.get('upload-offset')) !== photo.length) throw new Error('photo: incomplete');
+        photos += 1;
+      }
+      let cursors: Record<string, number> = {};
+      for (;;) {
+        const res = await call(`${base}/api/sync/pull`, json(token, { protocolVersion: PROTOCOL_VERSION, cursors }));
+        const page = (await res.json()) as PullResponse;
+        cursors = page.cursors;
+        if (!page.hasMore) break;
+      }
+    } catch (error) {
+      failed(error);
+    }
+  });
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    label,
+    devices: DEVICES,
+    seconds,
+    notesPerSecond: notes / seconds,
+    photosPerSecond: photos / seconds,
+    pushP50Ms: percentile(pushMs, 50),
+    pushP95Ms: percentile(pushMs, 95),
+    loginsPerSecond: DEVICES / loginSeconds,
+    errors,
+    firstError,
+  };
+}
+
+/** A fresh, empty PostgreSQL database next to `adminUrl`, and how to drop it. */
+export async function freshBenchDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const pg = (await import('pg')).default;
+  const name = `terrain_banc_${Date.now().toString(36)}${Math.floor(Math.random() * 1e6)}`;
+  const run = async (statement: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    await client.query(statement).finally(() => client.end());
+  };
+  await run(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`DROP DATABASE ${name}`) };
+}
+
+/** One process on SQLite, then (when a PostgreSQL URL is given) two processes on PostgreSQL. */
+export async function measureLoads(postgresUrl: string | undefined): Promise<LoadFigures[]> {
+  const figures: LoadFigures[] = [];
+  const sqlite = await startServer({ env: ADMIN_ENV });
+  try {
+    figures.push(await measureLoad('1 process, SQLite', [sqlite]));
+  } finally {
+    await sqlite.stop();
+    fs.rmSync(sqlite.dataDir, { recursive: true, force: true });
+  }
+  if (!postgresUrl) return figures;
+  const database = await freshBenchDatabase(postgresUrl);
+  const servers: RunningServer[] = [];
+  try {
+    const env = { ...ADMIN_ENV, DATABASE_URL: database.url };
+    servers.push(await startServer({ env }));
+    servers.push(await startServer({ env }));
+    figures.push(await measureLoad('2 processes, PostgreSQL', servers));
+  } finally {
+    for (const server of servers) {
+      await server.stop();
+      fs.rmSync(server.dataDir, { recursive: true, force: true });
+    }
+    await database.drop();
+  }
+  return figures;
+}
+
+export function loadLines(figures: LoadFigures[]): [string, string, string, boolean][] {
+  return figures.flatMap((f) => [
+    [
+      `load (${f.label}): ${f.devices} devices, notes/s`,
+      f.notesPerSecond.toFixed(0),
+      `≥ ${NOTES_PER_SECOND_REFERENCE} (ODK Central)`,
+      f.notesPerSecond >= NOTES_PER_SECOND_REFERENCE,
+    ],
+    [`load (${f.label}): photos/s (200 KB)`, f.photosPerSecond.toFixed(1), 'informative', true],
+    [
+      `load (${f.label}): push p50 / p95`,
+      `${f.pushP50Ms.toFixed(0)} / ${f.pushP95Ms.toFixed(0)} ms`,
+      'informative',
+      true,
+    ],
+    [`load (${f.label}): logins/s (scrypt)`, f.loginsPerSecond.toFixed(1), 'informative', true],
+    [`load (${f.label}): errors`, `${f.errors}${f.firstError ? ` (${f.firstError})` : ''}`, '0', f.errors === 0],
+  ]);
+}
