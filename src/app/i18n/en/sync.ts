@@ -131,6 +131,10 @@ export const sync: typeof fr = {
     more: 'and {{count}} more',
     photosCheapOnly: 'Send and receive photos only on Wi-Fi or a cheap network',
     photosCheapOnlyHint: 'On mobile data (or in data saver mode), text syncs and photos wait.',
+    modePeriodic:
+      'This device sends your work even when Terrain is closed, as soon as the network returns, and also checks in by itself twice a day.',
+    modeBackground: 'This device sends your work even when Terrain is closed, as soon as the network returns.',
+    modeOpenApp: 'On this device, sending happens only while Terrain is open: open the app when you have a network.',
   },
   tables: {
     missions: 'Mission',

@@ -107,6 +107,11 @@ export const sync = {
     photosCheapOnly: 'Envoyer et recevoir les photos seulement en Wi-Fi ou sur un réseau bon marché',
     photosCheapOnlyHint:
       'Sur les données mobiles (ou en mode économie de données), le texte se synchronise et les photos attendent.',
+    modePeriodic:
+      'Cet appareil envoie vos saisies même quand Terrain est fermé, dès que le réseau revient, et vérifie aussi de lui-même deux fois par jour.',
+    modeBackground: 'Cet appareil envoie vos saisies même quand Terrain est fermé, dès que le réseau revient.',
+    modeOpenApp:
+      'Sur cet appareil, l’envoi se fait seulement quand Terrain est ouvert : ouvrez l’application quand vous avez du réseau.',
   },
   tables: {
     missions: 'Mission',

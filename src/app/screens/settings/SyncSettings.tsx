@@ -1,10 +1,12 @@
 // The "Synchronisation" card of the settings: who is logged in, the last sync, every change still
 // waiting (refused ones with the server's reason and "Réessayer"), and whether photos wait for a
 // cheap network. Reads through live queries; writes through src/db/repositories/sync.ts.
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { retryRejectedChange, setPhotosOnCheapNetworkOnly } from '../../../db/repositories/sync';
 import type { OutboxEntry } from '../../../db/schema';
+import { type BackgroundSyncMode, backgroundSyncMode } from '../../../sync/backgroundSync';
 import {
   changedRecords,
   localDayTime,
@@ -29,6 +31,31 @@ function ChangeLabel({ row }: { row: OutboxEntry }) {
       {t(`tables.${row.table}`)}
       {row.op === 'delete' && ` · ${t('settings.deletion')}`} · {dayAndTime(row.createdAt)}
     </>
+  );
+}
+
+const MODE_TEXT = {
+  periodic: 'settings.modePeriodic',
+  background: 'settings.modeBackground',
+  'open-app': 'settings.modeOpenApp',
+} as const;
+
+/** Whether this device sends with the app closed (Background Sync) or only while it is open. */
+function SyncModeLine() {
+  const { t } = useTranslation('sync');
+  const [mode, setMode] = useState<BackgroundSyncMode>('unknown');
+  useEffect(() => {
+    let current = true;
+    void backgroundSyncMode().then((found) => current && setMode(found));
+    return () => {
+      current = false;
+    };
+  }, []);
+  if (mode === 'unknown') return null;
+  return (
+    <p className="muted" data-testid="sync-mode">
+      {t(MODE_TEXT[mode])}
+    </p>
   );
 }
 
@@ -69,6 +96,7 @@ export function SyncSettings() {
           when: overview?.lastSyncAt ? dayAndTime(overview.lastSyncAt) : t('settings.never'),
         })}
       </p>
+      <SyncModeLine />
       {lastError && <p className="warning">{describeError(lastError)}</p>}
 
       {rejected.length > 0 && (
