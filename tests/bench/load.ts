@@ -11,6 +11,7 @@ import { type RunningServer, startServer } from '../e2e/support/server';
 import { aMission, aPhoto, aVisitNote } from '../fixtures/builders';
 import { createMutation } from '../fixtures/mutations';
 import { jpegLike, sha256, TUS, uploadMetadata } from '../unit/server/photosTus';
+import { freshDatabaseUrl } from '../unit/server/support';
 
 export const DEVICES = Number(process.env.BENCH_DEVICES ?? 500);
 const TEAM = 10;
@@ -188,17 +189,8 @@ export async function measureLoad(label: string, servers: RunningServer[]): Prom
 
 /** A fresh, empty PostgreSQL database next to `adminUrl`, and how to drop it. */
 export async function freshBenchDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const pg = (await import('pg')).default;
-  const name = `terrain_banc_${Date.now().toString(36)}${Math.floor(Math.random() * 1e6)}`;
-  const run = async (statement: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    await client.query(statement).finally(() => client.end());
-  };
-  await run(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`DROP DATABASE ${name}`) };
+  const { url, drop } = await freshDatabaseUrl(adminUrl);
+  return { url: url as string, drop };
 }
 
 /** One process on SQLite, then (when a PostgreSQL URL is given) two processes on PostgreSQL. */

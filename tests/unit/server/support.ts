@@ -27,8 +27,9 @@ export interface CallOptions {
  * TERRAIN_TEST_PG_URL=postgres://user@host:port/postgres runs the same tests on PostgreSQL: each
  * test server gets a fresh database there, dropped at the end.
  */
-export async function freshDatabaseUrl(): Promise<{ url?: string; drop: () => Promise<void> }> {
-  const adminUrl = process.env.TERRAIN_TEST_PG_URL;
+export async function freshDatabaseUrl(
+  adminUrl = process.env.TERRAIN_TEST_PG_URL,
+): Promise<{ url?: string; drop: () => Promise<void> }> {
   if (!adminUrl) return { drop: async () => undefined };
   const pg = (await import('pg')).default;
   const name = `terrain_test_${ulid().toLowerCase()}`;
