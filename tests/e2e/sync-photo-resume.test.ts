@@ -65,7 +65,9 @@ describe('a photo upload cut by the network', () => {
     // chunk (the first PATCH) is on its way.
     const patchOffsets: string[] = [];
     let creations = 0;
-    page.on('request', (request: Request) => {
+    // The context's requests: the page's and the service worker's (its Background Sync may be the
+    // one that resumes the upload when the network returns).
+    context.on('request', (request: Request) => {
       if (!request.url().includes('/api/photos/uploads')) return;
       if (request.method() === 'POST') creations += 1;
       if (request.method() === 'PATCH') patchOffsets.push(request.headers()['upload-offset']);
