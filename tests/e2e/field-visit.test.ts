@@ -170,7 +170,7 @@ describe('photos of a visit, offline', () => {
     expect(details[1]).toMatch(/1600 × 1200 px/);
     expect(details[2]).toMatch(/1200 × 1600 px/);
     expect(details[2]).toContain('Prise le 23/07/2024');
-    expect(details[2]).toContain('Position de la photo : 14.49510, -4.19630');
+    expect(details[2]).toContain('Position de la photo : 14,49510\u00a0; -4,19630');
     expect(details[0]).not.toContain('Prise le');
 
     const captions = ['Forage vu du nord', 'Bassin de rétention', 'Comité de gestion devant la pompe'];
@@ -242,10 +242,10 @@ describe('the GPS point of a visit, offline', () => {
     await context.setGeolocation({ latitude: 13.4317, longitude: -6.2157, accuracy: 12 });
     const note = await list.newVisit({ choose: 'Kéra' });
     await note.recordPosition();
-    await expect.poll(() => note.gpsSection().textContent()).toContain('13.43170, -6.21570');
+    await expect.poll(() => note.gpsSection().textContent()).toContain('13,43170\u00a0; -6,21570');
     expect(await note.gpsSection().textContent()).toContain('Précision : ± 12 m');
     await note.page.reload();
-    await expect.poll(() => note.gpsSection().textContent()).toContain('13.43170, -6.21570');
+    await expect.poll(() => note.gpsSection().textContent()).toContain('13,43170\u00a0; -6,21570');
     await closeAll(context);
   });
 
