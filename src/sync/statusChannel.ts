@@ -44,9 +44,9 @@ export function shareSyncStatus(status: SyncStatusStore): () => void {
     remoteRunActive = event.data.phase !== 'idle';
     if (!remoteRunActive || watching) return;
     watching = true;
-    void whenNoSyncRuns().then(() => {
+    void whenNoSyncRuns().then((ended) => {
       watching = false;
-      if (!remoteRunActive) return;
+      if (!ended || !remoteRunActive) return;
       remoteRunActive = false;
       applyRemote({ phase: 'idle' });
     });

@@ -20,8 +20,13 @@ export function runExclusive<T>(task: () => Promise<T>): Promise<T> {
   return locks ? locks.request(SYNC_LOCK_NAME, { mode: 'exclusive' }, task) : task();
 }
 
-/** Resolves once no run holds the lock (at once without Web Locks): a run elsewhere has ended. */
-export async function whenNoSyncRuns(): Promise<void> {
+/**
+ * Resolves true once no run holds the lock: a run elsewhere has ended. False at once without Web
+ * Locks, where nothing can tell (the caller must then wait for the run's own word).
+ */
+export async function whenNoSyncRuns(): Promise<boolean> {
   const locks = lockManager();
-  if (locks) await locks.request(SYNC_LOCK_NAME, { mode: 'shared' }, async () => undefined);
+  if (!locks) return false;
+  await locks.request(SYNC_LOCK_NAME, { mode: 'shared' }, async () => undefined);
+  return true;
 }
