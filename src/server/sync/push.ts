@@ -23,7 +23,7 @@ import { type Author, mergeMutation } from './merge';
 import { withFreeNumber } from './numbering';
 import { checkPolicy } from './policies';
 import { loadRecord, loadRecords, recordKey, type StoredRecord, saveRecord, toServerRecord } from './records';
-import { reserveSeqs } from './sequence';
+import { releaseSeqs, reserveSeqs } from './sequence';
 
 interface AppliedMutation {
   table_name: string;
@@ -243,8 +243,8 @@ export async function applyMutationsIn(
   clientId: string,
   mutations: Mutation[],
 ): Promise<MutationResult[]> {
-  // First, the writers' lock (sequence.ts), taken with the block of numbers: every read after it
-  // sees all earlier pushes. At most one number per mutation; unused ones are gaps pulls skip.
+  // First, the writers' lock (sequence.ts), taken with a block of numbers, one per mutation at
+  // most (unused ones are given back at the end): every read after it sees all earlier pushes.
   const last = await reserveSeqs(trx, mutations.length);
   const ctx: PushContext = {
     trx,
@@ -266,6 +266,7 @@ export async function applyMutationsIn(
   };
   const results: MutationResult[] = [];
   for (const mutation of mutations) results.push(await applyMutation(ctx, mutation));
+  await releaseSeqs(trx, last, ctx.seqs.next - 1);
   await insertRemembered(ctx);
   return results;
 }

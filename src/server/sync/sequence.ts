@@ -31,8 +31,8 @@ export async function nextSeq(trx: Transaction<Database>): Promise<number> {
 
 /**
  * Takes the writers' lock and reserves `count` sequence numbers in one step: the counter moves by
- * `count`, and the batch hands out last - count + 1 … last (the answer) in order. Numbers a batch
- * does not use are gaps, which pulls skip: their cursors follow the numbers actually sent.
+ * `count`, and the batch hands out last - count + 1 … last (the answer) in order, then gives back
+ * what it did not use (releaseSeqs). A number left unused would only be a gap, which pulls skip.
  */
 export async function reserveSeqs(trx: Transaction<Database>, count: number): Promise<number> {
   const row = await trx
@@ -42,4 +42,19 @@ export async function reserveSeqs(trx: Transaction<Database>, count: number): Pr
     .returning('value')
     .executeTakeFirstOrThrow();
   return Number(row.value);
+}
+
+/**
+ * Gives back the reserved numbers after `lastUsed`, unless another number was taken after the
+ * block in this transaction (a conflict's, conflicts.ts): the counter then stays, leaving a gap. A
+ * batch whose every mutation was refused thus leaves the counter as it found it.
+ */
+export async function releaseSeqs(trx: Transaction<Database>, reservedLast: number, lastUsed: number): Promise<void> {
+  if (lastUsed >= reservedLast) return;
+  await trx
+    .updateTable('counters')
+    .set({ value: lastUsed })
+    .where('name', '=', COUNTER)
+    .where('value', '=', reservedLast)
+    .execute();
 }
