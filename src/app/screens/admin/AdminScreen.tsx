@@ -68,8 +68,9 @@ export function AdminScreen() {
           <>
             {data.users && (
               <>
-                <UsersTable users={data.users} currentUserId={session.user.id} onChanged={reload} />
+                {/* The form first: on a phone its first field is on the first screen, the list follows. */}
                 <CreateUserForm onCreated={reload} />
+                <UsersTable users={data.users} currentUserId={session.user.id} onChanged={reload} />
               </>
             )}
             <PrepareMissionForm accounts={data.accounts} currentUserId={session.user.id} onPrepared={reload} />
