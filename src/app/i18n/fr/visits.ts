@@ -25,7 +25,8 @@ export const visits = {
     noComment: 'Le commentaire arrivera avec la synchronisation.',
     bannerTitle: 'Modifications demandées',
     bannerBy: '{{name}} vous demande des modifications, le {{day}} à {{time}}\u00a0:',
-    bannerTodo: 'Que faire\u00a0: corrigez la note ci-dessous, puis appuyez sur «\u00a0Soumettre la note\u00a0» en bas de la page.',
+    bannerTodo:
+      'Que faire\u00a0: corrigez la note ci-dessous, puis appuyez sur «\u00a0Soumettre la note\u00a0» en bas de la page.',
     goToSubmit: 'Aller à «\u00a0Soumettre la note\u00a0»',
   },
   create: {
