@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { followMainNavLink } from './pages/AppShell';
 import { VisitNotePage } from './pages/VisitPages';
-import { launchBrowser, newPhoneContext } from './support/browser';
+import { launchBrowser, newPhoneContext, waitForQuietNetwork } from './support/browser';
 import { type RunningServer, startServer } from './support/server';
 
 let server: RunningServer;
@@ -56,7 +56,7 @@ describe('accessibility of the main screens (axe)', () => {
     await page.getByRole('button', { name: 'Créer une mission de démonstration' }).click();
     const missionNav = page.getByRole('navigation', { name: 'Pages de la mission' });
     await missionNav.waitFor();
-    await page.waitForLoadState('networkidle');
+    await waitForQuietNetwork(page);
     findings.overview = await axeFindings();
 
     // A visit note in the first commune of the demo itinerary.
@@ -72,12 +72,12 @@ describe('accessibility of the main screens (axe)', () => {
 
     await missionNav.getByRole('link', { name: 'Rapport' }).click();
     await page.getByRole('heading', { name: 'Rapport et exports' }).waitFor();
-    await page.waitForLoadState('networkidle');
+    await waitForQuietNetwork(page);
     findings.report = await axeFindings();
 
     await followMainNavLink(page, 'Paramètres');
     await page.getByRole('heading', { level: 1 }).waitFor();
-    await page.waitForLoadState('networkidle');
+    await waitForQuietNetwork(page);
     findings.settings = await axeFindings();
 
     expect(findings).toEqual({ login: [], missions: [], overview: [], visitNote: [], report: [], settings: [] });

@@ -25,7 +25,7 @@ import { SyncStatusBar } from './pages/SyncPages';
 import { TdrPage } from './pages/TdrPage';
 import { VisitList } from './pages/VisitPages';
 import { ADMIN, ADMIN_ENV, adminApiOf, createAccount, freshEmail, PASSWORD } from './support/accounts';
-import { launchBrowser, newPhoneContext } from './support/browser';
+import { launchBrowser, newPhoneContext, waitForQuietNetwork } from './support/browser';
 import { drawJpegs } from './support/jpeg';
 import { type RunningServer, startServer } from './support/server';
 
@@ -136,7 +136,7 @@ async function axeFindings(page: Page): Promise<string[]> {
  * then at 1280×800 (axe, screenshot), and goes back to the phone's size.
  */
 async function checkScreen(page: Page, name: string, options: { form?: boolean } = {}) {
-  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await waitForQuietNetwork(page);
   await page.evaluate(() => window.scrollTo(0, 0));
   const overflow = await overflowOf(page);
   if (overflow.length > 0) overflowing[name] = overflow;

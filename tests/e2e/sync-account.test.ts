@@ -178,11 +178,15 @@ describe('what sync shows a member', () => {
     const missionId = await newMission(page, 'Mission de Awa');
     await sync.waitAllSent();
 
-    // Removed from the mission, Awa edits it: the server refuses, the change stays with its reason.
-    await admin.removeMember(missionId, awa.id);
+    // Awa edits the mission in a commune with no network; meanwhile she is removed from it. Back in
+    // town the server refuses the change, which stays with its reason. (Online, the live channel
+    // tells her app within a second, and the mission leaves her phone before she can edit it.)
+    await goOffline(context, page);
     const edit = await new MissionPage(page).edit();
     await edit.fill({ project: 'Projet renommé' });
     await edit.submit('Enregistrer');
+    await admin.removeMember(missionId, awa.id);
+    await context.setOffline(false);
     const settings = new SyncSettingsCard(page);
     await settings.open();
     await settings.rejected().first().waitFor({ timeout: 30_000 });

@@ -87,3 +87,39 @@ export async function goOffline(context: BrowserContext, page: Page): Promise<vo
   await waitForServiceWorker(page);
   await context.setOffline(true);
 }
+
+/**
+ * Waits until the page's requests have settled: none in flight for `quietMs`, not counting the
+ * live channel (/api/events), which stays open for as long as the app is logged in and online —
+ * Playwright's 'networkidle' would wait for it until its timeout. Requests started before the call
+ * are not seen: call it right after the action whose loading it waits for.
+ */
+export async function waitForQuietNetwork(page: Page, quietMs = 500, timeoutMs = 15_000): Promise<void> {
+  const counted = (request: { url(): string }) => !request.url().includes('/api/events');
+  let inFlight = 0;
+  let lastChange = Date.now();
+  const started = (request: { url(): string }) => {
+    if (!counted(request)) return;
+    inFlight += 1;
+    lastChange = Date.now();
+  };
+  const ended = (request: { url(): string }) => {
+    if (!counted(request)) return;
+    inFlight = Math.max(0, inFlight - 1);
+    lastChange = Date.now();
+  };
+  page.on('request', started);
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+  try {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline && (inFlight > 0 || Date.now() - lastChange < quietMs)) {
+      await page.waitForTimeout(100);
+    }
+    await page.evaluate(() => document.fonts.ready);
+  } finally {
+    page.off('request', started);
+    page.off('requestfinished', ended);
+    page.off('requestfailed', ended);
+  }
+}
