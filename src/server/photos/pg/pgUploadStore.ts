@@ -15,6 +15,7 @@ import { DataStore, ERRORS, Upload } from '@tus/server';
 import { sql } from 'kysely';
 import { sha256Schema } from '../../../shared/protocol';
 import type { Db } from '../../db/database';
+import type { PhotoUploadsTable } from '../../db/schema';
 import { imageMimeOf } from '../imageType';
 import { recordPossession } from '../possession';
 import { type FinishingUploadStore, type FinishOutcome, ownerOfMetadata, type UploadOwner } from '../uploadStore';
@@ -25,16 +26,7 @@ export const PIECE_BYTES = 1024 * 1024;
 const FLUSH_AFTER_MS = 1000;
 const SNIFF_BYTES = 12;
 
-interface UploadRow {
-  id: string;
-  size: number;
-  received: number;
-  metadata: string;
-  created_at: string;
-  finished_at: string | null;
-}
-
-function metadataOf(row: UploadRow): Record<string, string> {
+function metadataOf(row: PhotoUploadsTable): Record<string, string> {
   try {
     const parsed = JSON.parse(row.metadata) as unknown;
     return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
@@ -59,7 +51,7 @@ export class PgPhotoUploadStore extends DataStore implements FinishingUploadStor
     return this.expiryMs;
   }
 
-  private row(id: string): Promise<UploadRow | undefined> {
+  private row(id: string): Promise<PhotoUploadsTable | undefined> {
     return this.db.selectFrom('photo_uploads').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
