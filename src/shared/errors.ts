@@ -1,4 +1,6 @@
 // Named errors of the API, with the French message the app shows. Codes are part of the protocol.
+import { REPORT_LOGOS_MAX } from './fieldLimits';
+
 export const errorMessages = {
   'not-found': 'Ressource introuvable.',
   'bad-request': 'Requête invalide.',
@@ -26,6 +28,7 @@ export const errorMessages = {
   'photo-not-found': 'Photo introuvable sur le serveur.',
   'photo-not-image': 'Ce fichier n’est pas une photo (JPEG, PNG ou WebP) : il a été refusé.',
   'photo-not-possessed': 'Cette photo n’a pas été envoyée pour cette mission : enregistrement refusé.',
+  'too-many-logos': `La mission a déjà ${REPORT_LOGOS_MAX} logos (un autre téléphone en a peut-être ajouté) : ce logo n’a pas été enregistré sur le serveur. Retirez-en un, puis réessayez.`,
   internal: 'Erreur interne du serveur. Réessayez plus tard ; rien n’a été perdu sur votre appareil.',
 } as const;
 

@@ -4,8 +4,8 @@
 // other members exactly like a note's photo, and never readable from another mission.
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ProcessedPhoto } from '../../photos/messages';
-import { REPORT_LOGOS_MAX } from '../../shared/fieldLimits';
 import type { Photo } from '../../shared/model';
+import { isLiveLogo, wouldExceedLogoLimit } from '../../shared/reportLogos';
 import { deleteRecord, insertRecord, newRecordBase } from '../mutations';
 import { db } from '../schema';
 
@@ -14,7 +14,7 @@ export const isLogo = (photo: Pick<Photo, 'usage'>) => photo.usage === 'logo';
 /** The mission's logos in the order they were added (live records only). */
 export async function missionLogos(missionId: string): Promise<Photo[]> {
   const photos = await db.photos.where('missionId').equals(missionId).sortBy('id');
-  return photos.filter((p) => isLogo(p) && !p.deletedAt);
+  return photos.filter(isLiveLogo);
 }
 
 export function useMissionLogos(missionId: string): Photo[] | undefined {
@@ -29,14 +29,15 @@ export class TooManyLogosError extends Error {
 
 /**
  * Adds a processed image as the mission's next logo. The same image twice keeps one logo; a fourth
- * is refused (TooManyLogosError). Record and bytes are written in one transaction.
+ * is refused (TooManyLogosError; the server refuses it too: shared/reportLogos.ts). Record and
+ * bytes are written in one transaction.
  */
 export async function addMissionLogo(missionId: string, image: ProcessedPhoto): Promise<Photo> {
   return db.transaction('rw', db.photos, db.photoBlobs, db.outbox, async () => {
     const logos = await missionLogos(missionId);
     const existing = logos.find((p) => p.hash === image.hash);
     if (existing) return existing;
-    if (logos.length >= REPORT_LOGOS_MAX) throw new TooManyLogosError();
+    if (wouldExceedLogoLimit(logos.length)) throw new TooManyLogosError();
     const stored = await db.photoBlobs.get(image.hash);
     if (!stored) await db.photoBlobs.add({ hash: image.hash, blob: image.blob, thumb: image.thumb, uploaded: 0 });
     // Bytes the server holds for another mission are confirmed (and sent) again for this one.

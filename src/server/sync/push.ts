@@ -19,6 +19,7 @@ import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 import { photoHashRefusal } from '../photos/possession';
 import { recordConflict } from './conflicts';
+import { logoLimitRefusal } from './logoLimit';
 import { type Author, mergeMutation } from './merge';
 import { withFreeNumber } from './numbering';
 import { checkPolicy } from './policies';
@@ -185,6 +186,10 @@ async function applyMutation(ctx: PushContext, m: Mutation): Promise<MutationRes
     conflicted: merged.conflicts.map((c) => c.field),
   });
   if (policy) return rejected(m, policy.code);
+  // At most REPORT_LOGOS_MAX live logos per mission, this batch's earlier writes counted: logoLimit.ts.
+  const logos =
+    m.table === 'photos' ? await logoLimitRefusal(trx, m.missionId, current?.data ?? null, merged.data) : null;
+  if (logos) return rejected(m, logos);
   // A photo record names only a photo its mission holds (or may hold): photos/possession.ts.
   const claim =
     m.table === 'photos' && merged.data.hash !== current?.data.hash

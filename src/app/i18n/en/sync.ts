@@ -1,3 +1,4 @@
+import { REPORT_LOGOS_MAX } from '../../../shared/fieldLimits';
 import type { sync as fr } from '../fr/sync';
 
 export const sync: typeof fr = {
@@ -73,6 +74,7 @@ export const sync: typeof fr = {
     'photo-not-found': 'Photo not found on the server.',
     'photo-not-image': 'This file is not a photo (JPEG, PNG or WebP): it was refused.',
     'photo-not-possessed': 'This photo was not sent for this mission: record refused.',
+    'too-many-logos': `The mission already has ${REPORT_LOGOS_MAX} logos (perhaps another phone added one): this logo was not saved on the server. Remove one, then try again.`,
     internal: 'Internal server error. Try again later; nothing was lost on your device.',
   },
   login: {
