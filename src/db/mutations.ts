@@ -73,14 +73,22 @@ export function recordWrites(db: TerrainDB) {
     });
   }
 
-  /** Soft-deletes a record: it keeps a tombstone so the deletion reaches other devices. */
+  /**
+   * Soft-deletes a record: it keeps a tombstone so the deletion reaches other devices. A record the
+   * server refused to create (never acknowledged, every queued change refused) never reached anyone:
+   * its refused changes are dropped instead, since a deletion of it would only be refused in turn.
+   * Only refused rows qualify: a change still in flight may be applied, and its deletion must follow.
+   */
   async function deleteRecord(table: SyncedTable, id: string): Promise<void> {
     await db.transaction('rw', db.table(table), db.outbox, async () => {
       const current = (await db.table(table).get(id)) as Base | undefined;
       if (!current) return;
       const deletedAt = nowIso();
       await db.table(table).put({ ...current, deletedAt, updatedAt: deletedAt });
-      await db.outbox.add(outboxRow(table, current, 'delete', { deletedAt }));
+      const ownRows = await db.outbox.where('[table+recordId]').equals([table, id]).toArray();
+      const neverAccepted = !current.serverVersion && ownRows.length > 0 && ownRows.every((row) => row.rejected);
+      if (neverAccepted) await db.outbox.bulkDelete(ownRows.map((row) => row.mutationId));
+      else await db.outbox.add(outboxRow(table, current, 'delete', { deletedAt }));
     });
   }
 

@@ -12,6 +12,7 @@ import { bundleFromData } from '../../../src/report/bundle';
 import { buildDocx } from '../../../src/report/docx';
 import { buildPdf } from '../../../src/report/pdf';
 import type { Mission } from '../../../src/shared/model';
+import { aPhoto } from '../../fixtures/builders';
 import { bannerJpeg, type LogoImage, sealPng } from '../report/logoImages';
 import { pdfImagesPerPage } from '../report/readBack';
 import { adminOf, type Device, twoMembersOnOneMission } from './support/device';
@@ -87,6 +88,34 @@ describe('a logo set on phone A, in phone B’s report', { timeout: SLOW_MACHINE
     await a.sync();
     await b.sync();
     expect((await loadMissionBundleData(mission.id, { db: b.db }))?.settings?.logoHashes ?? []).toEqual([]);
+  });
+
+  it('drops a logo the server refused (a fourth, from another phone) when it is removed: nothing stays refused', async () => {
+    const banner = await bannerJpeg();
+    for (const n of [1, 2, 3]) {
+      const bytes = new Uint8Array([...banner.bytes, n]);
+      await addMissionLogo(
+        mission.id,
+        processed({ ...banner, bytes, hash: createHash('sha256').update(bytes).digest('hex') }),
+      );
+    }
+    // B adds its own logo offline, and syncs after A's three arrived.
+    await b.db.photoBlobs.add({
+      hash: seal.hash,
+      blob: processed(seal).blob,
+      thumb: processed(seal).blob,
+      uploaded: 0,
+    });
+    const late = await b.insert('photos', aPhoto(mission.id, mission.id, { hash: seal.hash, usage: 'logo' }));
+    await a.sync();
+    await b.sync();
+    expect((await b.db.outbox.toArray()).map((row) => row.rejected?.code)).toEqual(['too-many-logos']);
+
+    await b.remove('photos', late.id);
+    await b.sync();
+    expect(await b.db.outbox.toArray()).toEqual([]);
+    expect((await b.db.photos.get(late.id))?.deletedAt).toBeTruthy();
+    expect((await missionLogos(mission.id)).length).toBe(3);
   });
 
   it('keeps one logo per image and at most three', async () => {

@@ -51,6 +51,7 @@ export function makeDevice(server: InProcessServer, name: string, db = new Terra
     /** Writes through the app's own write path (src/db/mutations.ts), on this device's database. */
     insert: writes.insertRecord,
     update: writes.updateRecord,
+    remove: writes.deleteRecord,
   };
 }
 
