@@ -70,6 +70,9 @@ export default defineConfig({
     precompressPlugin(),
   ],
   test: {
+    // Two test files at a time on a 2-core machine (Vitest's default there is one): most server
+    // tests wait on child processes, timers and sockets.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -105,7 +108,11 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/e2e/global-setup.ts'],
-          fileParallelism: false,
+          // Two files at a time: a browser test mostly waits (emulated 2G/3G links, a server's
+          // restart, timers), so two share a 2-core machine well and the suite takes half the time.
+          // Each file has its own server, port, data folder and browser.
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
           // One retry: a slow, shared 2-core machine can starve Chromium past a step's wait. A
           // real regression fails twice; a retried pass is printed by Vitest, so it stays visible.
           retry: 1,
