@@ -4,8 +4,8 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { configDefaults } from 'vitest/config';
 import pkg from './package.json' with { type: 'json' };
+import { inlineStylesheetPlugin } from './src/server/build/inlineStylesheetPlugin.ts';
 import { precompressPlugin } from './src/server/build/precompressPlugin.ts';
-import { stylesheetAfterShellPlugin } from './src/server/build/stylesheetAfterShellPlugin.ts';
 
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
@@ -17,7 +17,7 @@ export default defineConfig({
   plugins: [
     react(),
     // index.html's static shell paints before the app's CSS and JavaScript arrive.
-    stylesheetAfterShellPlugin(),
+    inlineStylesheetPlugin(),
     VitePWA({
       // Our own service worker (src/sw.ts): precache and routes as before, plus the sync engine for
       // Background Sync (the app's data goes up with the app closed).

@@ -1,5 +1,5 @@
 import './zodWithoutEval';
-import { StrictMode, Suspense } from 'react';
+import { StrictMode, Suspense, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Loading } from './components/Loading';
@@ -23,13 +23,19 @@ requestPersistenceOnceThereIsData();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <ErrorBoundary>
-      {/* A catalogue still loading in the app's frame shows a line, never a blank page. */}
-      <Suspense fallback={<Loading />}>
-        <AppRoutes />
-      </Suspense>
-    </ErrorBoundary>
-  </StrictMode>,
-);
+const app = createRoot(root);
+// As a transition, the first render is done in slices of a few milliseconds between which a slow
+// phone stays responsive (one long task otherwise); the static shell of index.html stays on screen
+// until it is done.
+startTransition(() => {
+  app.render(
+    <StrictMode>
+      <ErrorBoundary>
+        {/* A catalogue still loading in the app's frame shows a line, never a blank page. */}
+        <Suspense fallback={<Loading />}>
+          <AppRoutes />
+        </Suspense>
+      </ErrorBoundary>
+    </StrictMode>,
+  );
+});

@@ -43,7 +43,13 @@ async function launchChromium(): Promise<{ port: number; close: () => Promise<vo
     close: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => {
-          fs.rmSync(profile, { recursive: true, force: true });
+          // Chromium's helper processes may still write into the profile for a moment after it
+          // exits: retry, and never fail a measurement over a temporary folder left behind.
+          try {
+            fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+          } catch {
+            // left in the system's temporary folder
+          }
           resolve();
         });
         child.kill();

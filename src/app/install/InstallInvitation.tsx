@@ -1,4 +1,4 @@
-// "Installer Terrain" at the top of the missions list, until the app runs installed: a button where
+// "Installer Terrain" under the missions list, until the app runs installed: a button where
 // the browser offers installing, the home-screen steps on an iPhone or iPad (where Safari would
 // otherwise delete the data after 7 days without a visit). Hidden for the session by its ×, it
 // comes back if notes or photos wait to be sent when there were none at the time it was hidden.

@@ -18,6 +18,8 @@ export const missions: typeof fr = {
     demoHint: 'A fictional mission (a technical committee field visit) to discover Terrain.',
     demoFailed: 'The demo mission could not be created.',
     importTitle: 'A mission received from another device?',
+    importHint:
+      'A .zip archive received from another device (USB stick, messaging app): the mission opens once imported.',
   },
   status: {
     preparation: 'In preparation',

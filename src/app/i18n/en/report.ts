@@ -34,8 +34,6 @@ export const report = {
     export: 'Export the archive (.zip)',
     import: 'Import an archive',
     importing: 'Checking the archive…',
-    importHint:
-      'A .zip archive received from another device (USB stick, messaging app): the mission opens once imported.',
     result: {
       new: 'Mission “{{title}}” imported: {{elements}}, {{photos}}.',
       unchanged: 'Mission “{{title}}” already up to date on this device: the archive brings nothing new.',

@@ -19,6 +19,8 @@ export const missions = {
     demoHint: 'Une mission fictive (visite de terrain d’un comité technique) pour découvrir Terrain.',
     demoFailed: 'La mission de démonstration n’a pas pu être créée.',
     importTitle: 'Une mission reçue d’un autre appareil ?',
+    importHint:
+      'Une archive .zip reçue d’un autre appareil (clé USB, messagerie) : la mission s’ouvre une fois importée.',
   },
   status: {
     preparation: 'En préparation',

@@ -34,8 +34,6 @@ export const report = {
     export: 'Exporter l’archive (.zip)',
     import: 'Importer une archive',
     importing: 'Vérification de l’archive…',
-    importHint:
-      'Une archive .zip reçue d’un autre appareil (clé USB, messagerie) : la mission s’ouvre une fois importée.',
     result: {
       new: 'Mission « {{title}} » importée : {{elements}}, {{photos}}.',
       unchanged: 'Mission « {{title}} » déjà à jour sur cet appareil : l’archive n’apporte rien de nouveau.',

@@ -22,7 +22,6 @@ export function MissionsScreen() {
           {t('list.new')}
         </Link>
       </div>
-      <InstallInvitation />
       {missions === undefined ? (
         <Loading />
       ) : missions.length === 0 ? (
@@ -43,6 +42,8 @@ export function MissionsScreen() {
           ))}
         </ul>
       )}
+      {/* Below the list: it appears when the browser offers installing, which would push the list down. */}
+      <InstallInvitation />
     </div>
   );
 }

@@ -3,7 +3,7 @@
 // Used in a mission's "Rapport" tab (the result stays there, with a link when the archive holds
 // another mission) and where a phone has no mission yet, the missions list and the settings (the
 // imported mission opens at once and its page says what arrived).
-import { type ChangeEvent, useId, useState } from 'react';
+import { type ChangeEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import type { ImportOutcome } from '../../../report/archive/importArchive';
@@ -17,12 +17,14 @@ type State =
   | { status: 'done'; outcome: ImportOutcome }
   | { status: 'failed'; code: string };
 
-/** `missionId`: the mission whose page this is; without one, the imported mission is opened. */
-export function ArchiveImport({ missionId }: { missionId?: string }) {
+/**
+ * `missionId`: the mission whose page this is; without one, the imported mission is opened.
+ * `describedBy`: the id of the text around it that says what an archive is.
+ */
+export function ArchiveImport({ missionId, describedBy }: { missionId?: string; describedBy?: string }) {
   const { t } = useTranslation('report');
   const [, navigate] = useLocation();
   const [state, setState] = useState<State>({ status: 'idle' });
-  const hintId = useId();
 
   async function onFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -60,15 +62,10 @@ export function ArchiveImport({ missionId }: { missionId?: string }) {
           className="file-input"
           accept=".zip,application/zip"
           disabled={busy}
-          aria-describedby={missionId === undefined ? hintId : undefined}
+          aria-describedby={describedBy}
           onChange={onFile}
         />
       </label>
-      {missionId === undefined && (
-        <p id={hintId} className="muted">
-          {t('archive.importHint')}
-        </p>
-      )}
       {busy && (
         <p className="muted" aria-live="polite">
           {t('archive.importing')}
