@@ -17,6 +17,9 @@ const NUMBER_FIELD: Partial<Record<SyncedTable, string>> = {
   participants: 'order',
 };
 
+/** Whether the table's records carry a number people read (new ones may be renumbered). */
+export const isNumbered = (table: SyncedTable) => NUMBER_FIELD[table] !== undefined;
+
 /**
  * The number a record holds in its mission, for `records.live_number`: null when the table is not
  * numbered, the record is deleted (its number is free again), or the value is not a number a record

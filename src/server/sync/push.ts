@@ -21,9 +21,17 @@ import { photoHashRefusal } from '../photos/possession';
 import { recordConflict } from './conflicts';
 import { logoLimitRefusal } from './logoLimit';
 import { type Author, mergeMutation } from './merge';
-import { withFreeNumber } from './numbering';
+import { isNumbered, withFreeNumber } from './numbering';
 import { checkPolicy } from './policies';
-import { loadRecord, loadRecords, recordKey, type StoredRecord, saveRecord, toServerRecord } from './records';
+import {
+  loadRecord,
+  loadRecords,
+  recordKey,
+  type StoredRecord,
+  saveRecord,
+  toServerRecord,
+  writeRecords,
+} from './records';
 import { releaseSeqs, reserveSeqs } from './sequence';
 
 interface AppliedMutation {
@@ -45,6 +53,25 @@ interface PushContext {
   seqs: { next: number; last: number };
   /** Rows for applied_mutations, inserted together at the end. */
   remembered: Array<{ mutationId: string; table: string; recordId: string; version: number }>;
+  /** Plain writes not yet made (see `isPlainTable`): made before any other statement. */
+  unwritten: StoredRecord[];
+}
+
+/**
+ * A write whose checks read nothing from the database, so it can wait and go with the next ones in
+ * one statement: a phone's batch of notes is one round trip while the writers' lock is held, not
+ * one per note. Not a mission (membership), a photo (possession, logo count), a numbered record
+ * (free numbers are read in SQL), a replay, or a write with conflicts (recorded at once). Anything
+ * else first makes the waiting writes (writeWaiting), so every read sees this batch's earlier ones.
+ */
+function isPlainTable(m: Mutation): boolean {
+  return m.table !== 'missions' && m.table !== 'photos' && !isNumbered(m.table);
+}
+
+async function writeWaiting(ctx: PushContext): Promise<void> {
+  // A record written twice in the batch is written once, as it ended (one statement may not touch a row twice).
+  const latest = new Map(ctx.unwritten.splice(0).map((record) => [recordKey(record.table, record.id), record]));
+  await writeRecords(ctx.trx, [...latest.values()]);
 }
 
 const rejected = (m: Mutation, code: ErrorCode): MutationResult => ({
@@ -207,7 +234,11 @@ async function applyMutation(ctx: PushContext, m: Mutation): Promise<MutationRes
     meta: merged.meta,
     writtenBy: ctx.author.clientId,
   };
-  await saveRecord(trx, record, current === null);
+  if (isPlainTable(m) && merged.conflicts.length === 0) ctx.unwritten.push(record);
+  else {
+    await writeWaiting(ctx);
+    await saveRecord(trx, record, current === null);
+  }
   ctx.records.set(recordKey(record.table, record.id), record);
   const conflicts = [];
   for (const conflict of merged.conflicts) {
@@ -268,9 +299,14 @@ export async function applyMutationsIn(
     ),
     seqs: { next: last - mutations.length + 1, last },
     remembered: [],
+    unwritten: [],
   };
   const results: MutationResult[] = [];
-  for (const mutation of mutations) results.push(await applyMutation(ctx, mutation));
+  for (const mutation of mutations) {
+    if (!isPlainTable(mutation) || ctx.applied.has(mutation.mutationId)) await writeWaiting(ctx);
+    results.push(await applyMutation(ctx, mutation));
+  }
+  await writeWaiting(ctx);
   await releaseSeqs(trx, last, ctx.seqs.next - 1);
   await insertRemembered(ctx);
   return results;

@@ -92,7 +92,31 @@ export function toRow(record: StoredRecord): RecordsTable {
   };
 }
 
+/**
+ * Writes records, new or not, in one statement (a push batch's plain writes, see push.ts): an
+ * insert that replaces the row of a record already stored. The same SQL on SQLite and PostgreSQL.
+ */
+export async function writeRecords(db: Kysely<Database>, records: StoredRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  await db
+    .insertInto('records')
+    .values(records.map(toRow))
+    .onConflict((oc) =>
+      oc.columns(['table_name', 'id']).doUpdateSet((eb) => ({
+        mission_id: eb.ref('excluded.mission_id'),
+        version: eb.ref('excluded.version'),
+        seq: eb.ref('excluded.seq'),
+        data: eb.ref('excluded.data'),
+        field_meta: eb.ref('excluded.field_meta'),
+        live_number: eb.ref('excluded.live_number'),
+        last_client_id: eb.ref('excluded.last_client_id'),
+      })),
+    )
+    .execute();
+}
+
 /** Inserts or replaces a record (`isNew` says which: the caller has just read it in the same transaction). */
+
 export async function saveRecord(db: Kysely<Database>, record: StoredRecord, isNew: boolean): Promise<void> {
   const { table_name, id, ...row } = toRow(record);
   if (isNew) {

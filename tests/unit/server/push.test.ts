@@ -22,6 +22,42 @@ async function newMission() {
 }
 
 describe('push', () => {
+  it('writes a batch of new notes with its other writes in order: each pulled once, an id repeated in the batch a duplicate', async () => {
+    const mission = await newMission();
+    const commune = aCommune(mission.id);
+    const notes = Array.from({ length: 5 }, (_, i) =>
+      aVisitNote(mission.id, commune.id, { observations: `Note ${i}` }),
+    );
+    const created = notes.map((note) => createMutation('visitNotes', note));
+    const edit = updateMutation('visitNotes', notes[1], { observations: 'Note 1 revue' }, 1);
+    const batch = [
+      ...created.slice(0, 3),
+      createMutation('communes', commune),
+      updateMutation('visitNotes', notes[1], { observations: 'Note 1 relue' }, 1),
+      edit,
+      created[2],
+      ...created.slice(3),
+    ];
+    const { results } = await server.push(member.token, batch);
+    expect(results.map((r) => r.status)).toEqual([
+      'applied',
+      'applied',
+      'applied',
+      'applied',
+      'applied',
+      'applied',
+      'duplicate',
+      'applied',
+      'applied',
+    ]);
+    const { changes } = await server.pull(member.token, {});
+    const pulled = changes.filter((c) => c.table === 'visitNotes');
+    expect(pulled.map((c) => c.id).sort()).toEqual(notes.map((n) => n.id).sort());
+    expect(pulled.find((c) => c.id === notes[1].id)?.data.observations).toBe('Note 1 revue');
+    const seqs = changes.map((c) => c.seq);
+    expect(new Set(seqs).size).toBe(seqs.length);
+  });
+
   it('applies a batch sent ten times only once: replays are duplicates, version and seq unchanged', async () => {
     const mission = await newMission();
     const commune = aCommune(mission.id);
