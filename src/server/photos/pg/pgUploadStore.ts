@@ -12,10 +12,10 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DataStore, ERRORS, Upload } from '@tus/server';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { sha256Schema } from '../../../shared/protocol';
 import type { Db } from '../../db/database';
-import type { PhotoUploadsTable } from '../../db/schema';
+import type { Database, PhotoUploadsTable } from '../../db/schema';
 import { imageMimeOf } from '../imageType';
 import { recordPossession } from '../possession';
 import { type FinishingUploadStore, type FinishOutcome, ownerOfMetadata, type UploadOwner } from '../uploadStore';
@@ -33,6 +33,22 @@ function metadataOf(row: PhotoUploadsTable): Record<string, string> {
   } catch {
     return {};
   }
+}
+
+/** A photo whose pieces are written: its blob row (once per hash) and its mission's possession. */
+async function recordStoredPhoto(
+  trx: Transaction<Database>,
+  hash: string,
+  bytes: number,
+  mime: string,
+  missionId: string,
+) {
+  await trx
+    .insertInto('photo_blobs')
+    .values({ hash, bytes, mime, stored_at: new Date().toISOString() })
+    .onConflict((oc) => oc.column('hash').doNothing())
+    .execute();
+  await recordPossession(trx, hash, missionId);
 }
 
 export class PgPhotoUploadStore extends DataStore implements FinishingUploadStore {
@@ -142,8 +158,9 @@ export class PgPhotoUploadStore extends DataStore implements FinishingUploadStor
    * refuses them with its own answer.
    */
   private async storeWhole(row: PhotoUploadsTable, data: Buffer): Promise<boolean> {
-    const owner = ownerOfMetadata(metadataOf(row));
-    const hash = metadataOf(row).hash;
+    const metadata = metadataOf(row);
+    const owner = ownerOfMetadata(metadata);
+    const hash = metadata.hash;
     const mime = imageMimeOf(data.subarray(0, SNIFF_BYTES));
     if (!owner || !mime || createHash('sha256').update(data).digest('hex') !== hash) return false;
     return this.db.transaction().execute(async (trx) => {
@@ -162,12 +179,7 @@ export class PgPhotoUploadStore extends DataStore implements FinishingUploadStor
         .values({ hash, start_byte: 0, data })
         .onConflict((oc) => oc.columns(['hash', 'start_byte']).doNothing())
         .execute();
-      await trx
-        .insertInto('photo_blobs')
-        .values({ hash, bytes: data.length, mime, stored_at: now })
-        .onConflict((oc) => oc.column('hash').doNothing())
-        .execute();
-      await recordPossession(trx, hash, owner.missionId);
+      await recordStoredPhoto(trx, hash, data.length, mime, owner.missionId);
       return true;
     });
   }
@@ -243,12 +255,7 @@ export class PgPhotoUploadStore extends DataStore implements FinishingUploadStor
           trx,
         );
       }
-      await trx
-        .insertInto('photo_blobs')
-        .values({ hash, bytes: row.size, mime, stored_at: new Date().toISOString() })
-        .onConflict((oc) => oc.column('hash').doNothing())
-        .execute();
-      await recordPossession(trx, hash, owner.missionId);
+      await recordStoredPhoto(trx, hash, row.size, mime, owner.missionId);
       await trx
         .updateTable('photo_uploads')
         .set({ finished_at: new Date().toISOString() })
