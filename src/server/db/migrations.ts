@@ -2,7 +2,7 @@
 // and statements: the same migrations build the SQLite file and a PostgreSQL database. Never edit
 // a shipped migration; add the next one.
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
-import type { Db } from './database';
+import { type Db, isPostgres } from './database';
 import type { Database } from './schema';
 
 /**
@@ -253,6 +253,18 @@ const migrations: Record<string, Migration> = {
         .addColumn('data', 'bytea', (c) => c.notNull())
         .addPrimaryKeyConstraint('photo_upload_chunks_pk', ['upload_id', 'start_byte'])
         .execute();
+    },
+  },
+  '0008_pg_change_sequence': {
+    async up(db: Kysely<unknown>) {
+      // PostgreSQL numbers changes from a SEQUENCE, writers locked per mission (sync/sequence.ts),
+      // no longer from the counter row that made every push in the organisation wait for the one
+      // before. It goes on from the counter. SQLite keeps its counter row.
+      if (!isPostgres(db as Db)) return;
+      await sql`CREATE SEQUENCE change_seq AS bigint`.execute(db);
+      await sql`SELECT setval('change_seq', GREATEST(value, 1), value > 0) FROM counters WHERE name = 'change_seq'`.execute(
+        db,
+      );
     },
   },
 };

@@ -11,7 +11,7 @@ import type { Db } from '../db/database';
 import { ApiError } from '../errors';
 import { applyMutationsIn } from '../sync/push';
 import { loadRecord } from '../sync/records';
-import { lockWriters } from '../sync/sequence';
+import { lockMissions } from '../sync/sequence';
 import { mayPrepareMissions } from './teamAccess';
 
 type Request = z.output<typeof createMissionRequestSchema>;
@@ -35,7 +35,7 @@ export async function createMission(db: Db, user: User, request: Request): Promi
   const memberIds = [...new Set(request.members.map((m) => m.userId))];
   return db.transaction().execute(async (trx) => {
     // Before reading: two requests for one id are serialised, the second sees the first's mission.
-    await lockWriters(trx);
+    await lockMissions(trx, [request.id]);
     if (memberIds.length > 0) {
       const known = await trx.selectFrom('users').select('id').where('id', 'in', memberIds).execute();
       const unknown = memberIds.filter((id) => !known.some((k) => k.id === id));

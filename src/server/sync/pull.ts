@@ -52,10 +52,14 @@ export async function pullChanges(
     .limit(limit + 1)
     .execute();
 
+  // Each mission's cursor moves to the last of its changes this page sent or passed over: within a
+  // mission no change with a smaller seq can commit later (sync/sequence.ts), across missions one
+  // can (their writers do not wait for each other), so one mission's seq says nothing of another's.
+  const cursors: Record<string, number> = {};
+  for (const mission of missions) cursors[mission] = request.cursors[mission] ?? 0;
   const changes: ServerRecord[] = [];
   let bytes = 0;
   let passed = 0;
-  let last = 0;
   for (const row of rows.slice(0, limit)) {
     // The device's own latest change, in a mission it holds (it sent a cursor for it): its push
     // answer carried the server's copy. Passed over, not sent, but the cursor moves past it. A
@@ -68,13 +72,9 @@ export async function pullChanges(
     if (changes.length > 0 && bytes + size > maxBytes) break;
     bytes += size;
     passed += 1;
-    last = Number(row.seq);
+    cursors[row.mission_id] = Math.max(cursors[row.mission_id], Number(row.seq));
     if (!own) changes.push(toServerRecord(fromRow(row)));
   }
   const hasMore = passed < rows.length;
-  // Every change with seq <= last for these missions is in this page or an earlier one, and no
-  // change with a smaller seq can commit later (sync/sequence.ts): each cursor may move up to `last`.
-  const cursors: Record<string, number> = {};
-  for (const mission of missions) cursors[mission] = Math.max(request.cursors[mission] ?? 0, last);
   return { changes, cursors, missions, hasMore };
 }

@@ -5,7 +5,7 @@
 // mid-batch leaves nothing of it, and the device, which deletes its outbox rows only after the
 // answer, sends it again.
 //
-// Round trips are what a PostgreSQL push pays for while it holds the writers' lock (sequence.ts),
+// Round trips are what a PostgreSQL push pays for while it holds its missions' lock (sequence.ts),
 // so a batch reads what it needs once: the sender's earlier mutation ids, the records it touches,
 // and a block of sequence numbers; the ids it applies are remembered in one insert at the end.
 // A mutation then costs one write (its record), plus what a conflict, a number or a photo needs.
@@ -32,7 +32,7 @@ import {
   toServerRecord,
   writeRecords,
 } from './records';
-import { releaseSeqs, reserveSeqs } from './sequence';
+import { lockMissions, releaseSeqs, reserveSeqs } from './sequence';
 
 interface AppliedMutation {
   table_name: string;
@@ -49,8 +49,8 @@ interface PushContext {
   applied: Map<string, AppliedMutation>;
   /** The records this batch touches as they stand now (null: not on the server), by recordKey. */
   records: Map<string, StoredRecord | null>;
-  /** Sequence numbers reserved for this batch, handed out in order. */
-  seqs: { next: number; last: number };
+  /** Sequence numbers reserved for this batch, handed out in order (`used` of them so far). */
+  seqs: { reserved: number[]; used: number };
   /** Rows for applied_mutations, inserted together at the end. */
   remembered: Array<{ mutationId: string; table: string; recordId: string; version: number }>;
   /** Plain writes not yet made (see `isPlainTable`): made before any other statement. */
@@ -171,8 +171,9 @@ async function insertRemembered(ctx: PushContext): Promise<void> {
 }
 
 function takeSeq(ctx: PushContext): number {
-  if (ctx.seqs.next > ctx.seqs.last) throw new Error('push : plus de numéros de séquence réservés');
-  return ctx.seqs.next++;
+  const seq = ctx.seqs.reserved[ctx.seqs.used++];
+  if (seq === undefined) throw new Error('push : plus de numéros de séquence réservés');
+  return seq;
 }
 
 async function applyMutation(ctx: PushContext, m: Mutation): Promise<MutationResult> {
@@ -279,9 +280,14 @@ export async function applyMutationsIn(
   clientId: string,
   mutations: Mutation[],
 ): Promise<MutationResult[]> {
-  // First, the writers' lock (sequence.ts), taken with a block of numbers, one per mutation at
-  // most (unused ones are given back at the end): every read after it sees all earlier pushes.
-  const last = await reserveSeqs(trx, mutations.length);
+  // First, the writers' lock of the batch's missions (sequence.ts), then a block of numbers, one per
+  // mutation at most (unused ones are given back at the end): every read after it sees all earlier
+  // writes to these missions.
+  await lockMissions(
+    trx,
+    mutations.map((m) => m.missionId),
+  );
+  const reserved = await reserveSeqs(trx, mutations.length);
   const ctx: PushContext = {
     trx,
     user,
@@ -297,7 +303,7 @@ export async function applyMutationsIn(
       trx,
       mutations.map((m) => ({ table: m.table, id: m.recordId })),
     ),
-    seqs: { next: last - mutations.length + 1, last },
+    seqs: { reserved, used: 0 },
     remembered: [],
     unwritten: [],
   };
@@ -307,7 +313,7 @@ export async function applyMutationsIn(
     results.push(await applyMutation(ctx, mutation));
   }
   await writeWaiting(ctx);
-  await releaseSeqs(trx, last, ctx.seqs.next - 1);
+  await releaseSeqs(trx, reserved, ctx.seqs.used);
   await insertRemembered(ctx);
   return results;
 }

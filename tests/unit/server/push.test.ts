@@ -84,21 +84,26 @@ describe('push', () => {
 
   // A batch reserves a sequence number per mutation up front (one round trip under the writers'
   // lock) and gives back what it did not use: refused and unchanged mutations leave no number spent.
-  it('spends sequence numbers only on what it writes: the next write follows the last one directly', async () => {
-    const mission = await newMission();
-    const note = aVisitNote(mission.id, 'c1');
-    const applied = await server.push(member.token, [
-      createMutation('visitNotes', note),
-      updateMutation('visitNotes', note, { champInconnu: 'x' }, 1),
-      updateMutation('visitNotes', note, { observations: note.observations }, 1),
-    ]);
-    expect(applied.results.map((r) => r.status)).toEqual(['applied', 'rejected', 'applied']);
-    const refused = await server.push(member.token, [updateMutation('visitNotes', note, { autreChamp: 1 }, 1)]);
-    expect(refused.results[0].status).toBe('rejected');
-    const next = await server.push(member.token, [createMutation('visitNotes', aVisitNote(mission.id, 'c1'))]);
-    const seqOf = (r: (typeof applied.results)[number]) => (r.status === 'applied' ? r.record?.seq : undefined);
-    expect(seqOf(next.results[0])).toBe((seqOf(applied.results[0]) as number) + 1);
-  });
+  // SQLite gives a batch's unused numbers back; a PostgreSQL SEQUENCE cannot, and its gaps are
+  // harmless (pulls skip them, sync/sequence.ts).
+  it.skipIf(Boolean(process.env.TERRAIN_TEST_PG_URL))(
+    'spends sequence numbers only on what it writes: the next write follows the last one directly',
+    async () => {
+      const mission = await newMission();
+      const note = aVisitNote(mission.id, 'c1');
+      const applied = await server.push(member.token, [
+        createMutation('visitNotes', note),
+        updateMutation('visitNotes', note, { champInconnu: 'x' }, 1),
+        updateMutation('visitNotes', note, { observations: note.observations }, 1),
+      ]);
+      expect(applied.results.map((r) => r.status)).toEqual(['applied', 'rejected', 'applied']);
+      const refused = await server.push(member.token, [updateMutation('visitNotes', note, { autreChamp: 1 }, 1)]);
+      expect(refused.results[0].status).toBe('rejected');
+      const next = await server.push(member.token, [createMutation('visitNotes', aVisitNote(mission.id, 'c1'))]);
+      const seqOf = (r: (typeof applied.results)[number]) => (r.status === 'applied' ? r.record?.seq : undefined);
+      expect(seqOf(next.results[0])).toBe((seqOf(applied.results[0]) as number) + 1);
+    },
+  );
 
   it('answers each mutation in order with the new record version and change sequence', async () => {
     const mission = await newMission();
