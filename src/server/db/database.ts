@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
+import { prepareFrequentStatements } from './preparedStatements';
 import type { Database } from './schema';
 
 export interface DatabaseOptions {
@@ -33,6 +34,7 @@ async function openPostgres(url: string): Promise<Db> {
   // Sequence numbers are BIGINT: read them as numbers (they stay far below 2^53).
   pg.default.types.setTypeParser(20, (value: string) => Number(value));
   const pool = new pg.default.Pool({ connectionString: url, max: 10 });
+  prepareFrequentStatements(pool);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
