@@ -10,7 +10,7 @@ import { departedMissionIds, missionIdsOf } from '../auth/users';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 import { ApiError } from '../errors';
-import { fromRow, toServerRecord } from './records';
+import { PULLED_COLUMNS, pulledRecord } from './records';
 
 /** Missions grouped by cursor: a handful of `(mission_id IN (…) AND seq > c)` terms, not one per mission. */
 function byCursor(missions: string[], cursors: Record<string, number>): Map<number, string[]> {
@@ -44,7 +44,7 @@ export async function pullChanges(
   const groups = [...byCursor(missions, request.cursors).entries()];
   const rows = await db
     .selectFrom('records')
-    .selectAll()
+    .select(PULLED_COLUMNS)
     .where((eb: ExpressionBuilder<Database, 'records'>) =>
       eb.or(groups.map(([cursor, ids]) => eb.and([eb('mission_id', 'in', ids), eb('seq', '>', cursor)]))),
     )
@@ -73,7 +73,7 @@ export async function pullChanges(
     bytes += size;
     passed += 1;
     cursors[row.mission_id] = Math.max(cursors[row.mission_id], Number(row.seq));
-    if (!own) changes.push(toServerRecord(fromRow(row)));
+    if (!own) changes.push(pulledRecord(row));
   }
   const hasMore = passed < rows.length;
   return { changes, cursors, missions, hasMore };

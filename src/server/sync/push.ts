@@ -32,7 +32,7 @@ import {
   toServerRecord,
   writeRecords,
 } from './records';
-import { lockMissions, releaseSeqs, reserveSeqs } from './sequence';
+import { lockMissions, releaseSeqs } from './sequence';
 
 interface AppliedMutation {
   table_name: string;
@@ -280,14 +280,14 @@ export async function applyMutationsIn(
   clientId: string,
   mutations: Mutation[],
 ): Promise<MutationResult[]> {
-  // First, the writers' lock of the batch's missions (sequence.ts), then a block of numbers, one per
-  // mutation at most (unused ones are given back at the end): every read after it sees all earlier
-  // writes to these missions.
-  await lockMissions(
+  // First, the writers' lock of the batch's missions (sequence.ts) with a block of numbers, one per
+  // mutation at most (unused ones are given back at the end), in one statement: every read after it
+  // sees all earlier writes to these missions.
+  const reserved = await lockMissions(
     trx,
     mutations.map((m) => m.missionId),
+    mutations.length,
   );
-  const reserved = await reserveSeqs(trx, mutations.length);
   const ctx: PushContext = {
     trx,
     user,

@@ -31,6 +31,21 @@ export function fromRow(row: RecordsTable): StoredRecord {
   };
 }
 
+/** The columns a pull sends or looks at: not the field versions (merges only), often as large as the data. */
+export const PULLED_COLUMNS = ['table_name', 'id', 'mission_id', 'version', 'seq', 'data', 'last_client_id'] as const;
+export type PulledRow = Pick<RecordsTable, (typeof PULLED_COLUMNS)[number]>;
+
+export function pulledRecord(row: PulledRow): ServerRecord {
+  return {
+    table: row.table_name as SyncedTable,
+    id: row.id,
+    missionId: row.mission_id,
+    version: Number(row.version),
+    seq: Number(row.seq),
+    data: JSON.parse(row.data) as Record<string, unknown>,
+  };
+}
+
 export function toServerRecord(record: StoredRecord): ServerRecord {
   return {
     table: record.table,

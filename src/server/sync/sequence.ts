@@ -18,47 +18,51 @@ const PG_SEQUENCE = 'change_seq';
 
 /**
  * Takes the writers' lock of these missions at the start of a transaction that writes their
- * records: every read that follows sees all earlier writes to them, so merges never work on a
- * stale record. Held until commit. PostgreSQL locks them in one order (no deadlock between two
- * batches naming the same missions); a key shared by two missions only makes them wait on each other.
+ * records, and `count` new sequence numbers (increasing), in one statement: every read that follows
+ * sees all earlier writes to these missions, so merges never work on a stale record. Held until
+ * commit. On SQLite the numbers are a contiguous block, whose unused end releaseSeqs gives back.
  */
-export async function lockMissions(trx: Transaction<Database>, missionIds: Iterable<string>): Promise<void> {
-  const ids = [...new Set(missionIds)];
+export async function lockMissions(
+  trx: Transaction<Database>,
+  missionIds: Iterable<string>,
+  count = 0,
+): Promise<number[]> {
   if (!isPostgres(trx)) {
-    await trx
+    const row = await trx
       .updateTable('counters')
-      .set((eb) => ({ value: eb.ref('value') }))
+      .set((eb) => ({ value: eb('value', '+', count) }))
       .where('name', '=', COUNTER)
-      .execute();
-    return;
+      .returning('value')
+      .executeTakeFirstOrThrow();
+    const last = Number(row.value);
+    return Array.from({ length: count }, (_, i) => last - count + 1 + i);
   }
-  if (ids.length === 0) return;
-  await sql`
-    SELECT pg_advisory_xact_lock(key) FROM (
-      SELECT DISTINCT hashtextextended('terrain-mission:' || id, 0) AS key
-      FROM unnest(${ids}::text[]) AS id ORDER BY key
-    ) AS locks`.execute(trx);
+  // The locks, in one order (no deadlock between two batches naming the same missions; a key
+  // shared by two missions only makes them wait on each other), are a one-time filter that
+  // PostgreSQL evaluates before the first number is drawn.
+  const ids = [...new Set(missionIds)];
+  const locked =
+    ids.length === 0
+      ? sql`true`
+      : sql`(
+          SELECT count(pg_advisory_xact_lock(key)) FROM (
+            SELECT DISTINCT hashtextextended('terrain-mission:' || id, 0) AS key
+            FROM unnest(${ids}::text[]) AS id ORDER BY key
+          ) AS keys) >= 0`;
+  if (count <= 0) {
+    if (ids.length > 0) await sql`SELECT ${locked}`.execute(trx);
+    return [];
+  }
+  const { rows } = await sql<{ seq: number }>`
+    SELECT nextval(${PG_SEQUENCE}::regclass) AS seq FROM generate_series(1, ${count}::int) WHERE ${locked}`.execute(
+    trx,
+  );
+  return rows.map((row) => Number(row.seq)).sort((a, b) => a - b);
 }
 
-/**
- * `count` new sequence numbers, in increasing order, for writes to missions this transaction has
- * locked. On SQLite a contiguous block, the unused end given back by releaseSeqs.
- */
-export async function reserveSeqs(trx: Transaction<Database>, count: number): Promise<number[]> {
-  if (count <= 0) return [];
-  if (isPostgres(trx)) {
-    const { rows } = await sql<{ seq: number }>`
-      SELECT nextval(${PG_SEQUENCE}::regclass) AS seq FROM generate_series(1, ${count}::int)`.execute(trx);
-    return rows.map((row) => Number(row.seq)).sort((a, b) => a - b);
-  }
-  const row = await trx
-    .updateTable('counters')
-    .set((eb) => ({ value: eb('value', '+', count) }))
-    .where('name', '=', COUNTER)
-    .returning('value')
-    .executeTakeFirstOrThrow();
-  const last = Number(row.value);
-  return Array.from({ length: count }, (_, i) => last - count + 1 + i);
+/** `count` new sequence numbers for writes to missions this transaction has already locked. */
+export function reserveSeqs(trx: Transaction<Database>, count: number): Promise<number[]> {
+  return lockMissions(trx, [], count);
 }
 
 export async function nextSeq(trx: Transaction<Database>): Promise<number> {
