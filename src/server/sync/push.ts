@@ -6,9 +6,10 @@
 // answer, sends it again.
 //
 // Round trips are what a PostgreSQL push pays for while it holds its missions' lock (sequence.ts),
-// so a batch reads what it needs once: the sender's earlier mutation ids, the records it touches,
-// and a block of sequence numbers; the ids it applies are remembered in one insert at the end.
-// A mutation then costs one write (its record), plus what a conflict, a number or a photo needs.
+// so a batch takes the lock with its block of sequence numbers in one statement, then reads the
+// sender's earlier mutation ids and the records it touches in one more (batchState.ts); plain
+// writes go together in one statement, and the ids it applies are remembered in one insert at the
+// end. A batch of notes is thus five round trips under the lock, commit included.
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import { type ErrorCode, errorMessages } from '../../shared/errors';
@@ -18,26 +19,14 @@ import { addMember, missionIdsOf } from '../auth/users';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 import { photoHashRefusal } from '../photos/possession';
+import { type AppliedMutation, loadBatchState } from './batchState';
 import { recordConflict } from './conflicts';
 import { logoLimitRefusal } from './logoLimit';
 import { type Author, mergeMutation } from './merge';
 import { isNumbered, withFreeNumber } from './numbering';
 import { checkPolicy } from './policies';
-import {
-  loadRecord,
-  loadRecords,
-  recordKey,
-  type StoredRecord,
-  saveRecord,
-  toServerRecord,
-  writeRecords,
-} from './records';
+import { loadRecord, recordKey, type StoredRecord, saveRecord, toServerRecord, writeRecords } from './records';
 import { lockMissions, releaseSeqs } from './sequence';
-
-interface AppliedMutation {
-  table_name: string;
-  record_id: string;
-}
 
 interface PushContext {
   trx: Transaction<Database>;
@@ -105,30 +94,6 @@ async function refusal(ctx: PushContext, m: Mutation, current: StoredRecord | nu
   if (Object.keys(m.changes).some((field) => !Object.hasOwn(known, field))) return 'invalid-record';
   if (!current && m.op === 'delete') return 'not-found';
   return null;
-}
-
-/**
- * This sender's earlier mutations among these ids. An id is the sender's (account + device):
- * another device's id equal to it is another change. Rows from before ids were scoped have no
- * device ('') and count for every device of their account.
- */
-async function appliedBefore(
-  trx: Transaction<Database>,
-  user: User,
-  clientId: string,
-  mutationIds: string[],
-): Promise<Map<string, AppliedMutation>> {
-  const applied = new Map<string, AppliedMutation>();
-  if (mutationIds.length === 0) return applied;
-  const rows = await trx
-    .selectFrom('applied_mutations')
-    .select(['mutation_id', 'table_name', 'record_id'])
-    .where('user_id', '=', user.id)
-    .where('client_id', 'in', [clientId, ''])
-    .where('mutation_id', 'in', [...new Set(mutationIds)])
-    .execute();
-  for (const row of rows) applied.set(row.mutation_id, { table_name: row.table_name, record_id: row.record_id });
-  return applied;
 }
 
 /**
@@ -266,19 +231,24 @@ async function afterWrite(ctx: PushContext, record: StoredRecord, isNew: boolean
 }
 
 export async function applyPush(db: Db, user: User, request: PushRequest): Promise<MutationResult[]> {
-  return db.transaction().execute((trx) => applyMutationsIn(trx, user, request.clientId, request.mutations));
+  // Read before the transaction, so not while the missions are locked: membership is not what the
+  // lock protects (it changes by other paths), and a device pushes a new mission before its records.
+  const missions = user.role === 'admin' ? [] : await missionIdsOf(db, user);
+  return db.transaction().execute((trx) => applyMutationsIn(trx, user, request.clientId, request.mutations, missions));
 }
 
 /**
  * The push path inside a caller's transaction: also how the server writes a record on someone's
  * behalf (a mission prepared by an administrator, missions/createMission.ts), so such a record is
- * checked, versioned, sequenced and owned exactly like a pushed one.
+ * checked, versioned, sequenced and owned exactly like a pushed one. `missions`: the user's
+ * missions when the caller has read them.
  */
 export async function applyMutationsIn(
   trx: Transaction<Database>,
   user: User,
   clientId: string,
   mutations: Mutation[],
+  missions?: string[],
 ): Promise<MutationResult[]> {
   // First, the writers' lock of the batch's missions (sequence.ts) with a block of numbers, one per
   // mutation at most (unused ones are given back at the end), in one statement: every read after it
@@ -288,21 +258,14 @@ export async function applyMutationsIn(
     mutations.map((m) => m.missionId),
     mutations.length,
   );
+  const { applied, records } = await loadBatchState(trx, user, clientId, mutations);
   const ctx: PushContext = {
     trx,
     user,
-    missions: new Set(user.role === 'admin' ? [] : await missionIdsOf(trx, user)),
+    missions: new Set(user.role === 'admin' ? [] : (missions ?? (await missionIdsOf(trx, user)))),
     author: { userId: user.id, name: user.name, at: new Date().toISOString(), clientId },
-    applied: await appliedBefore(
-      trx,
-      user,
-      clientId,
-      mutations.map((m) => m.mutationId),
-    ),
-    records: await loadRecords(
-      trx,
-      mutations.map((m) => ({ table: m.table, id: m.recordId })),
-    ),
+    applied,
+    records,
     seqs: { reserved, used: 0 },
     remembered: [],
     unwritten: [],

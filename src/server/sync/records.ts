@@ -69,29 +69,6 @@ export async function loadRecord(db: Kysely<Database>, table: string, id: string
 
 export const recordKey = (table: string, id: string) => `${table}/${id}`;
 
-/**
- * The records these keys name, by recordKey (null for those the server does not have): one query,
- * a `table_name = … AND id IN (…)` term per table.
- */
-export async function loadRecords(
-  db: Kysely<Database>,
-  keys: Array<{ table: string; id: string }>,
-): Promise<Map<string, StoredRecord | null>> {
-  const found = new Map<string, StoredRecord | null>(keys.map((k) => [recordKey(k.table, k.id), null]));
-  const byTable = new Map<string, Set<string>>();
-  for (const { table, id } of keys) byTable.set(table, (byTable.get(table) ?? new Set()).add(id));
-  if (byTable.size === 0) return found;
-  const rows = await db
-    .selectFrom('records')
-    .selectAll()
-    .where((eb) =>
-      eb.or([...byTable].map(([table, ids]) => eb.and([eb('table_name', '=', table), eb('id', 'in', [...ids])]))),
-    )
-    .execute();
-  for (const row of rows) found.set(recordKey(row.table_name, row.id), fromRow(row));
-  return found;
-}
-
 /** The SQL row of a record (its JSON as text, its number in its own column: see numbering.ts). */
 export function toRow(record: StoredRecord): RecordsTable {
   return {
