@@ -16,7 +16,7 @@ import { type ErrorCode, errorMessages } from '../../shared/errors';
 import { recordSchemas } from '../../shared/model';
 import type { Mutation, MutationResult, PushRequest, User } from '../../shared/protocol';
 import { addMember, missionIdsOf } from '../auth/users';
-import type { Db } from '../db/database';
+import { type Db, isPostgres } from '../db/database';
 import type { Database } from '../db/schema';
 import { photoHashRefusal } from '../photos/possession';
 import { type AppliedMutation, loadBatchState } from './batchState';
@@ -25,7 +25,7 @@ import { logoLimitRefusal } from './logoLimit';
 import { type Author, mergeMutation } from './merge';
 import { isNumbered, withFreeNumber } from './numbering';
 import { checkPolicy } from './policies';
-import { loadRecord, recordKey, type StoredRecord, saveRecord, toServerRecord, writeRecords } from './records';
+import { loadRecord, recordKey, type StoredRecord, saveRecord, toServerRecord, upsertRecords } from './records';
 import { lockMissions, releaseSeqs } from './sequence';
 
 interface PushContext {
@@ -57,10 +57,14 @@ function isPlainTable(m: Mutation): boolean {
   return m.table !== 'missions' && m.table !== 'photos' && !isNumbered(m.table);
 }
 
+/** The waiting writes, taken: a record written twice in the batch once, as it ended (one statement may not touch a row twice). */
+function takeWaiting(ctx: PushContext): StoredRecord[] {
+  return [...new Map(ctx.unwritten.splice(0).map((record) => [recordKey(record.table, record.id), record])).values()];
+}
+
 async function writeWaiting(ctx: PushContext): Promise<void> {
-  // A record written twice in the batch is written once, as it ended (one statement may not touch a row twice).
-  const latest = new Map(ctx.unwritten.splice(0).map((record) => [recordKey(record.table, record.id), record]));
-  await writeRecords(ctx.trx, [...latest.values()]);
+  const records = takeWaiting(ctx);
+  if (records.length > 0) await upsertRecords(ctx.trx, records).execute();
 }
 
 const rejected = (m: Mutation, code: ErrorCode): MutationResult => ({
@@ -117,22 +121,33 @@ function rememberApplied(ctx: PushContext, m: Mutation, version: number): void {
   ctx.remembered.push({ mutationId: m.mutationId, table: m.table, recordId: m.recordId, version });
 }
 
-async function insertRemembered(ctx: PushContext): Promise<void> {
-  if (ctx.remembered.length === 0) return;
-  await ctx.trx
-    .insertInto('applied_mutations')
-    .values(
-      ctx.remembered.map((r) => ({
-        mutation_id: r.mutationId,
-        user_id: ctx.user.id,
-        client_id: ctx.author.clientId,
-        table_name: r.table,
-        record_id: r.recordId,
-        version: r.version,
-        applied_at: ctx.author.at,
-      })),
-    )
-    .execute();
+/**
+ * The batch's last waiting writes and the ids it applied. On PostgreSQL one statement (the writes
+ * in a WITH, which PostgreSQL runs to completion whatever the main statement reads): one round trip
+ * less while the missions are locked. SQLite has no writes in a WITH: two statements, in process.
+ */
+async function finishBatch(ctx: PushContext): Promise<void> {
+  await releaseSeqs(ctx.trx, ctx.seqs.reserved, ctx.seqs.used);
+  const records = takeWaiting(ctx);
+  const remembered = ctx.remembered.map((r) => ({
+    mutation_id: r.mutationId,
+    user_id: ctx.user.id,
+    client_id: ctx.author.clientId,
+    table_name: r.table,
+    record_id: r.recordId,
+    version: r.version,
+    applied_at: ctx.author.at,
+  }));
+  if (records.length > 0 && remembered.length > 0 && isPostgres(ctx.trx)) {
+    await ctx.trx
+      .with('written', (db) => upsertRecords(db, records))
+      .insertInto('applied_mutations')
+      .values(remembered)
+      .execute();
+    return;
+  }
+  if (records.length > 0) await upsertRecords(ctx.trx, records).execute();
+  if (remembered.length > 0) await ctx.trx.insertInto('applied_mutations').values(remembered).execute();
 }
 
 function takeSeq(ctx: PushContext): number {
@@ -275,8 +290,6 @@ export async function applyMutationsIn(
     if (!isPlainTable(mutation) || ctx.applied.has(mutation.mutationId)) await writeWaiting(ctx);
     results.push(await applyMutation(ctx, mutation));
   }
-  await writeWaiting(ctx);
-  await releaseSeqs(trx, reserved, ctx.seqs.used);
-  await insertRemembered(ctx);
+  await finishBatch(ctx);
   return results;
 }

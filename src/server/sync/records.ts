@@ -1,6 +1,6 @@
 // Reading and writing the server's copy of synced records (table `records`): one row per record,
 // its data and per-field versions as JSON text, its version and its latest change sequence.
-import type { Kysely } from 'kysely';
+import type { Kysely, QueryCreator } from 'kysely';
 import type { SyncedTable } from '../../shared/model';
 import type { ServerRecord } from '../../shared/protocol';
 import type { Database, RecordsTable } from '../db/schema';
@@ -85,12 +85,12 @@ export function toRow(record: StoredRecord): RecordsTable {
 }
 
 /**
- * Writes records, new or not, in one statement (a push batch's plain writes, see push.ts): an
- * insert that replaces the row of a record already stored. The same SQL on SQLite and PostgreSQL.
+ * The statement that writes records, new or not, at once (a push batch's plain writes, see
+ * push.ts): an insert that replaces the row of a record already stored. The same SQL on SQLite and
+ * PostgreSQL; PostgreSQL may also run it inside a WITH of another statement.
  */
-export async function writeRecords(db: Kysely<Database>, records: StoredRecord[]): Promise<void> {
-  if (records.length === 0) return;
-  await db
+export function upsertRecords(db: QueryCreator<Database>, records: StoredRecord[]) {
+  return db
     .insertInto('records')
     .values(records.map(toRow))
     .onConflict((oc) =>
@@ -103,8 +103,7 @@ export async function writeRecords(db: Kysely<Database>, records: StoredRecord[]
         live_number: eb.ref('excluded.live_number'),
         last_client_id: eb.ref('excluded.last_client_id'),
       })),
-    )
-    .execute();
+    );
 }
 
 /** Inserts or replaces a record (`isNew` says which: the caller has just read it in the same transaction). */
