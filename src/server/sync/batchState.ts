@@ -70,7 +70,7 @@ export async function loadBatchState(
     if (row.kind === 'applied') {
       applied.set(row.owner, { table_name: row.table_name, record_id: row.id });
     } else {
-      const record = fromRow({ ...row, mission_id: row.owner, live_number: null, last_client_id: null });
+      const record = fromRow({ ...row, mission_id: row.owner });
       records.set(recordKey(record.table, record.id), record);
     }
   }

@@ -19,23 +19,11 @@ export interface StoredRecord extends StoredState {
   writtenBy?: string;
 }
 
-export function fromRow(row: RecordsTable): StoredRecord {
-  return {
-    table: row.table_name as SyncedTable,
-    id: row.id,
-    missionId: row.mission_id,
-    version: Number(row.version),
-    seq: Number(row.seq),
-    data: JSON.parse(row.data) as Record<string, unknown>,
-    meta: JSON.parse(row.field_meta) as FieldMetaMap,
-  };
-}
-
 /** The columns a pull sends or looks at: not the field versions (merges only), often as large as the data. */
 export const PULLED_COLUMNS = ['table_name', 'id', 'mission_id', 'version', 'seq', 'data', 'last_client_id'] as const;
 export type PulledRow = Pick<RecordsTable, (typeof PULLED_COLUMNS)[number]>;
 
-export function pulledRecord(row: PulledRow): ServerRecord {
+export function pulledRecord(row: Omit<PulledRow, 'last_client_id'>): ServerRecord {
   return {
     table: row.table_name as SyncedTable,
     id: row.id,
@@ -44,6 +32,10 @@ export function pulledRecord(row: PulledRow): ServerRecord {
     seq: Number(row.seq),
     data: JSON.parse(row.data) as Record<string, unknown>,
   };
+}
+
+export function fromRow(row: Omit<RecordsTable, 'live_number' | 'last_client_id'>): StoredRecord {
+  return { ...pulledRecord(row), meta: JSON.parse(row.field_meta) as FieldMetaMap };
 }
 
 export function toServerRecord(record: StoredRecord): ServerRecord {
