@@ -12,6 +12,7 @@ import { aMission, aPhoto, aVisitNote } from '../fixtures/builders';
 import { createMutation } from '../fixtures/mutations';
 import { jpegLike, sha256, TUS, uploadMetadata } from '../unit/server/photosTus';
 import { freshDatabaseUrl } from '../unit/server/support';
+import { type CpuSeconds, countCpu } from './processCpu';
 
 export const DEVICES = Number(process.env.BENCH_DEVICES ?? 500);
 const TEAM = 10;
@@ -36,6 +37,8 @@ export interface LoadFigures {
   loginsPerSecond: number;
   errors: number;
   firstError: string | null;
+  /** CPU seconds per 1,000 notes, by part (processCpu.ts). */
+  cpuPerThousandNotes: CpuSeconds;
 }
 
 const percentile = (values: number[], p: number) => {
@@ -68,7 +71,8 @@ const json = (token: string | null, body: unknown): RequestInit => ({
   body: JSON.stringify(body),
 });
 
-export async function measureLoad(label: string, servers: RunningServer[]): Promise<LoadFigures> {
+/** `databaseHere`: PostgreSQL runs on this machine, so its CPU time can be read. */
+export async function measureLoad(label: string, servers: RunningServer[], databaseHere = false): Promise<LoadFigures> {
   const serverOf = (device: number) => servers[device % servers.length].url;
   const admin = createAdminApi(await apiClientAs(servers[0].url, BENCH_ADMIN.email, BENCH_ADMIN.password));
   const run = Date.now().toString(36);
@@ -119,6 +123,10 @@ export async function measureLoad(label: string, servers: RunningServer[]): Prom
   const pushMs: number[] = [];
   let notes = 0;
   let photos = 0;
+  const cpu = countCpu(
+    servers.map((server) => server.process.pid ?? -1),
+    databaseHere,
+  );
   const started = performance.now();
   await inBatches(tokens, AT_ONCE, async (token, d) => {
     const base = serverOf(d);
@@ -176,6 +184,8 @@ export async function measureLoad(label: string, servers: RunningServer[]): Prom
     }
   });
   const seconds = (performance.now() - started) / 1000;
+  const spent = cpu();
+  const perThousand = (value: number | null) => (value === null ? null : (value * 1000) / Math.max(notes, 1));
   return {
     label,
     devices: DEVICES,
@@ -187,6 +197,11 @@ export async function measureLoad(label: string, servers: RunningServer[]): Prom
     loginsPerSecond: DEVICES / loginSeconds,
     errors,
     firstError,
+    cpuPerThousandNotes: {
+      servers: perThousand(spent.servers),
+      postgres: perThousand(spent.postgres),
+      loadGenerator: perThousand(spent.loadGenerator) ?? 0,
+    },
   };
 }
 
@@ -195,6 +210,9 @@ export async function freshBenchDatabase(adminUrl: string): Promise<{ url: strin
   const { url, drop } = await freshDatabaseUrl(adminUrl);
   return { url: url as string, drop };
 }
+
+const isLocal = (url: string) =>
+  ['localhost', '127.0.0.1', '[::1]', ''].includes(new URL(url).hostname) || url.includes('%2F');
 
 /** One process on SQLite, then (when a PostgreSQL URL is given) two processes on PostgreSQL. */
 export async function measureLoads(postgresUrl: string | undefined): Promise<LoadFigures[]> {
@@ -213,7 +231,7 @@ export async function measureLoads(postgresUrl: string | undefined): Promise<Loa
     const env = { ...ADMIN_ENV, DATABASE_URL: database.url };
     servers.push(await startServer({ env }));
     servers.push(await startServer({ env }));
-    figures.push(await measureLoad('2 processes, PostgreSQL', servers));
+    figures.push(await measureLoad('2 processes, PostgreSQL', servers, isLocal(postgresUrl)));
   } finally {
     for (const server of servers) {
       await server.stop();
@@ -223,6 +241,9 @@ export async function measureLoads(postgresUrl: string | undefined): Promise<Loa
   }
   return figures;
 }
+
+const cpuLine = (cpu: CpuSeconds) =>
+  [cpu.servers, cpu.postgres, cpu.loadGenerator].map((s) => (s === null ? '–' : s.toFixed(1))).join(' / ');
 
 export function loadLines(figures: LoadFigures[]): [string, string, string, boolean][] {
   return figures.flatMap((f) => [
@@ -240,6 +261,12 @@ export function loadLines(figures: LoadFigures[]): [string, string, string, bool
       true,
     ],
     [`load (${f.label}): logins/s (scrypt)`, f.loginsPerSecond.toFixed(1), 'informative', true],
+    [
+      `load (${f.label}): CPU s per 1,000 notes`,
+      cpuLine(f.cpuPerThousandNotes),
+      'informative (servers, PostgreSQL, load generator)',
+      true,
+    ],
     [`load (${f.label}): errors`, `${f.errors}${f.firstError ? ` (${f.firstError})` : ''}`, '0', f.errors === 0],
   ]);
 }
