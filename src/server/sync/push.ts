@@ -9,7 +9,8 @@
 // so a batch takes the lock with its block of sequence numbers in one statement, then reads the
 // sender's earlier mutation ids and the records it touches in one more (batchState.ts); plain
 // writes go together in one statement, and the ids it applies are remembered in one insert at the
-// end. A batch of notes is thus five round trips under the lock, commit included.
+// end (with the last writes, on PostgreSQL). A batch of notes is thus four round trips under the lock on
+// PostgreSQL, commit included.
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import { type ErrorCode, errorMessages } from '../../shared/errors';
