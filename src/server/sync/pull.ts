@@ -12,7 +12,11 @@ import type { Database } from '../db/schema';
 import { ApiError } from '../errors';
 import { PULLED_COLUMNS, pulledRecord } from './records';
 
-/** Missions grouped by cursor: a handful of `(mission_id IN (…) AND seq > c)` terms, not one per mission. */
+/**
+ * Missions grouped by cursor: one `(mission_id IN (…) AND seq > c)` term per distinct cursor. Each
+ * mission's cursor moves on its own (below), so after a first pull there is about one term per
+ * mission, each an index range on (mission_id, seq); missions new to the device share cursor 0.
+ */
 function byCursor(missions: string[], cursors: Record<string, number>): Map<number, string[]> {
   const groups = new Map<number, string[]>();
   for (const mission of missions) {
