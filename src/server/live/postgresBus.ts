@@ -1,5 +1,6 @@
 // Change signals between server processes sharing one PostgreSQL database: NOTIFY to publish (sent
-// after the writing transaction committed, so a listener that pulls at once finds the change), and one
+// after the writing transaction committed, so a listener that pulls at once finds the change; the
+// signals given while one NOTIFY statement is on its way go together in the next), and one
 // dedicated connection per process that LISTENs. If that connection drops, it comes back with a
 // growing delay, and every stream of this process is told to pull (signals sent meanwhile were lost).
 import { EventEmitter } from 'node:events';
@@ -8,6 +9,7 @@ import type pg from 'pg';
 import type { Db } from '../db/database';
 import type { LogSink } from '../log';
 import { type ChangeBus, type ChangeSignal, parseSignal } from './changeBus';
+import { singleFlightBatches } from './singleFlight';
 
 export const CHANNEL = 'terrain_changes';
 const RECONNECT_MIN_MS = 1_000;
@@ -69,10 +71,13 @@ export async function postgresBus(db: Db, databaseUrl: string, log: LogSink = ()
 
   await connect(false);
 
+  // Identical payloads in one statement are one notification (PostgreSQL folds them in a transaction).
+  const notify = singleFlightBatches<string>(async (payloads) => {
+    await sql`select pg_notify(${CHANNEL}, payload) from unnest(${payloads}::text[]) as payload`.execute(db);
+  });
+
   const bus: ChangeBus = {
-    async publish(signal) {
-      await sql`select pg_notify(${CHANNEL}, ${JSON.stringify(signal)})`.execute(db);
-    },
+    publish: (signal) => notify(JSON.stringify(signal)),
     subscribe(listener) {
       emitter.on('signal', listener);
       return () => emitter.off('signal', listener);
