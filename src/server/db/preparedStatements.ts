@@ -28,14 +28,21 @@ type Query = (...args: unknown[]) => Promise<unknown>;
 
 /** Every connection the pool opens from now on names the process's frequent statements. */
 export function prepareFrequentStatements(pool: pg.Pool): void {
-  const seen = new Map<string, number>();
-  const isFrequent = (text: string): boolean => {
+  /** Per text: how often this process sent it, and its name once it has one (hashed once per text). */
+  const seen = new Map<string, { count: number; name: string | null }>();
+  const frequentName = (text: string): string | null => {
     if (seen.size >= MAX_COUNTED_TEXTS && !seen.has(text)) seen.clear();
-    const count = (seen.get(text) ?? 0) + 1;
-    seen.set(text, count);
-    return count >= SEEN_BEFORE_NAMED;
+    let entry = seen.get(text);
+    if (!entry) {
+      entry = { count: 0, name: null };
+      seen.set(text, entry);
+    }
+    entry.count += 1;
+    if (entry.name === null && entry.count >= SEEN_BEFORE_NAMED) {
+      entry.name = createHash('sha256').update(text).digest('base64url').slice(0, 32);
+    }
+    return entry.name;
   };
-  const hashOf = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 32);
 
   pool.on('connect', (client) => {
     const query = client.query.bind(client) as Query;
@@ -54,8 +61,9 @@ export function prepareFrequentStatements(pool: pg.Pool): void {
         inTransaction = begins;
         return query(text, values);
       }
-      if (!isFrequent(text)) return query(text, values);
-      const name = `t${generation}_${hashOf(text)}`;
+      const frequent = frequentName(text);
+      if (frequent === null) return query(text, values);
+      const name = `t${generation}_${frequent}`;
       if (!prepared.has(name) && prepared.size >= MAX_PER_CONNECTION) return query(text, values);
       prepared.add(name);
       return query({ name, text, values }).catch((error: unknown) => {
