@@ -71,6 +71,28 @@ const json = (token: string | null, body: unknown): RequestInit => ({
   body: JSON.stringify(body),
 });
 
+interface DevicePlan {
+  /** Its notes, then its photos' records. */
+  pending: Mutation[];
+  photos: Array<{ bytes: Buffer; hash: string }>;
+}
+
+function devicePlan(missionId: string, d: number): DevicePlan {
+  const note = aVisitNote(missionId, `commune-${d}`, { observations: `Visite de l'appareil ${d}` });
+  const pending: Mutation[] = [createMutation('visitNotes', note)];
+  for (let n = 1; n < NOTES_PER_DEVICE; n++) {
+    pending.push(createMutation('visitNotes', aVisitNote(missionId, `commune-${d}`, { observations: `Note ${n}` })));
+  }
+  const photos = Array.from({ length: PHOTOS_PER_DEVICE }, () => {
+    const bytes = jpegLike(PHOTO_BYTES);
+    return { bytes, hash: sha256(bytes) };
+  });
+  for (const photo of photos) {
+    pending.push(createMutation('photos', aPhoto(missionId, note.id, { hash: photo.hash, bytes: photo.bytes.length })));
+  }
+  return { pending, photos };
+}
+
 /** `databaseHere`: PostgreSQL runs on this machine, so its CPU time can be read. */
 export async function measureLoad(label: string, servers: RunningServer[], databaseHere = false): Promise<LoadFigures> {
   const serverOf = (device: number) => servers[device % servers.length].url;
@@ -120,6 +142,10 @@ export async function measureLoad(label: string, servers: RunningServer[], datab
     for (let d = first + 1; d < Math.min(first + TEAM, DEVICES); d++) await admin.addMember(mission.id, users[d]);
   });
 
+  // Each phone's notes, photos and their hashes are made before the clock starts: a phone has
+  // them ready when it finds the network, and the load generator's CPU is not what is measured.
+  const plans = tokens.map((_, d) => devicePlan(missions[Math.floor(d / TEAM)].id, d));
+
   const pushMs: number[] = [];
   let notes = 0;
   let photos = 0;
@@ -130,46 +156,38 @@ export async function measureLoad(label: string, servers: RunningServer[], datab
   const started = performance.now();
   await inBatches(tokens, AT_ONCE, async (token, d) => {
     const base = serverOf(d);
-    const mission = missions[Math.floor(d / TEAM)];
+    const missionId = missions[Math.floor(d / TEAM)].id;
     const clientId = `appareil-${d}`;
+    const plan = plans[d];
     try {
-      const note = aVisitNote(mission.id, `commune-${d}`, { observations: `Visite de l'appareil ${d}` });
-      const pending: Mutation[] = [createMutation('visitNotes', note)];
-      for (let n = 1; n < NOTES_PER_DEVICE; n++) {
-        pending.push(
-          createMutation('visitNotes', aVisitNote(mission.id, `commune-${d}`, { observations: `Note ${n}` })),
-        );
-      }
-      const bytes = Array.from({ length: PHOTOS_PER_DEVICE }, () => jpegLike(PHOTO_BYTES));
-      for (const photo of bytes) {
-        pending.push(
-          createMutation('photos', aPhoto(mission.id, note.id, { hash: sha256(photo), bytes: photo.length })),
-        );
-      }
-      for (let i = 0; i < pending.length; i += NOTES_PER_PUSH) {
+      for (let i = 0; i < plan.pending.length; i += NOTES_PER_PUSH) {
         const pushStarted = performance.now();
         const res = await call(
           `${base}/api/sync/push`,
-          json(token, { protocolVersion: PROTOCOL_VERSION, clientId, mutations: pending.slice(i, i + NOTES_PER_PUSH) }),
+          json(token, {
+            protocolVersion: PROTOCOL_VERSION,
+            clientId,
+            mutations: plan.pending.slice(i, i + NOTES_PER_PUSH),
+          }),
         );
         const { results } = (await res.json()) as PushResponse;
         pushMs.push(performance.now() - pushStarted);
         if (results.some((r) => r.status !== 'applied')) throw new Error(`push: ${JSON.stringify(results[0])}`);
       }
       notes += NOTES_PER_DEVICE;
-      for (const photo of bytes) {
+      for (const photo of plan.photos) {
         const created = await call(`${base}/api/photos/uploads/`, {
           method: 'POST',
           headers: {
             ...TUS,
             authorization: `Bearer ${token}`,
-            'upload-length': String(photo.length),
-            'upload-metadata': uploadMetadata(sha256(photo), mission.id),
+            'upload-length': String(photo.bytes.length),
+            'upload-metadata': uploadMetadata(photo.hash, missionId),
             'content-type': 'application/offset+octet-stream',
           },
-          body: new Uint8Array(photo),
+          body: new Uint8Array(photo.bytes),
         });
-        if (Number(created.headers.get('upload-offset')) !== photo.length) throw new Error('photo: incomplete');
+        if (Number(created.headers.get('upload-offset')) !== photo.bytes.length) throw new Error('photo: incomplete');
         photos += 1;
       }
       let cursors: Record<string, number> = {};
