@@ -267,6 +267,23 @@ const migrations: Record<string, Migration> = {
       );
     },
   },
+  '0009_pg_stale_write_check': {
+    async up(db: Kysely<unknown>) {
+      // A push written in one statement on PostgreSQL (sync/unlockedWrite.ts) fails as a whole,
+      // with its own code, when one of its records changed since it read them. Plain SQL cannot
+      // raise an error; this function does. SQLite writes batches under its one writer lock.
+      if (!isPostgres(db as Db)) return;
+      await sql`
+        CREATE FUNCTION terrain_expect_written(expected integer, written integer) RETURNS boolean
+        LANGUAGE plpgsql AS $$
+        BEGIN
+          IF written <> expected THEN
+            RAISE EXCEPTION 'terrain: % of % records written', written, expected USING ERRCODE = 'TRW01';
+          END IF;
+          RETURN true;
+        END $$`.execute(db);
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -10,7 +10,9 @@
 // sender's earlier mutation ids and the records it touches in one more (batchState.ts); plain
 // writes go together in one statement, and the ids it applies are remembered in one insert at the
 // end (with the last writes, on PostgreSQL). A batch of notes is thus four round trips under the lock on
-// PostgreSQL, commit included.
+// PostgreSQL, commit included. On PostgreSQL a batch of plain writes first goes without the lock
+// (unlockedWrite.ts): read, merged, then written in one statement that locks, checks what it read
+// and commits; this locked path is then only for the rest, and for a batch whose read went stale.
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import { type ErrorCode, errorMessages } from '../../shared/errors';
@@ -18,7 +20,7 @@ import { recordSchemas } from '../../shared/model';
 import type { Mutation, MutationResult, PushRequest, User } from '../../shared/protocol';
 import { addMember, missionIdsOf } from '../auth/users';
 import { type Db, isPostgres } from '../db/database';
-import type { Database } from '../db/schema';
+import type { AppliedMutationsTable, Database } from '../db/schema';
 import { photoHashRefusal } from '../photos/possession';
 import { type AppliedMutation, loadBatchState } from './batchState';
 import { recordConflict } from './conflicts';
@@ -28,6 +30,7 @@ import { isNumbered, withFreeNumber } from './numbering';
 import { checkPolicy } from './policies';
 import { loadRecord, recordKey, type StoredRecord, saveRecord, toServerRecord, upsertRecords } from './records';
 import { lockMissions, releaseSeqs } from './sequence';
+import { StaleBatchRead, writeUnlocked } from './unlockedWrite';
 
 interface PushContext {
   trx: Transaction<Database>;
@@ -122,15 +125,9 @@ function rememberApplied(ctx: PushContext, m: Mutation, version: number): void {
   ctx.remembered.push({ mutationId: m.mutationId, table: m.table, recordId: m.recordId, version });
 }
 
-/**
- * The batch's last waiting writes and the ids it applied. On PostgreSQL one statement (the writes
- * in a WITH, which PostgreSQL runs to completion whatever the main statement reads): one round trip
- * less while the missions are locked. SQLite has no writes in a WITH: two statements, in process.
- */
-async function finishBatch(ctx: PushContext): Promise<void> {
-  await releaseSeqs(ctx.trx, ctx.seqs.reserved, ctx.seqs.used);
-  const records = takeWaiting(ctx);
-  const remembered = ctx.remembered.map((r) => ({
+/** The rows of applied_mutations for the ids this batch applied. */
+function appliedRows(ctx: PushContext): AppliedMutationsTable[] {
+  return ctx.remembered.map((r) => ({
     mutation_id: r.mutationId,
     user_id: ctx.user.id,
     client_id: ctx.author.clientId,
@@ -139,6 +136,17 @@ async function finishBatch(ctx: PushContext): Promise<void> {
     version: r.version,
     applied_at: ctx.author.at,
   }));
+}
+
+/**
+ * The batch's last waiting writes and the ids it applied. On PostgreSQL one statement (the writes
+ * in a WITH, which PostgreSQL runs to completion whatever the main statement reads): one round trip
+ * less while the missions are locked. SQLite has no writes in a WITH: two statements, in process.
+ */
+async function finishBatch(ctx: PushContext): Promise<void> {
+  await releaseSeqs(ctx.trx, ctx.seqs.reserved, ctx.seqs.used);
+  const records = takeWaiting(ctx);
+  const remembered = appliedRows(ctx);
   if (records.length > 0 && remembered.length > 0 && isPostgres(ctx.trx)) {
     await ctx.trx
       .with('written', (db) => upsertRecords(db, records))
@@ -250,7 +258,76 @@ export async function applyPush(db: Db, user: User, request: PushRequest): Promi
   // Read before the transaction, so not while the missions are locked: membership is not what the
   // lock protects (it changes by other paths), and a device pushes a new mission before its records.
   const missions = user.role === 'admin' ? [] : await missionIdsOf(db, user);
+  if (isPostgres(db) && request.mutations.length > 0 && request.mutations.every(isPlainTable)) {
+    const results = await applyUnlocked(db, user, request.clientId, request.mutations, missions);
+    if (results) return results;
+  }
   return db.transaction().execute((trx) => applyMutationsIn(trx, user, request.clientId, request.mutations, missions));
+}
+
+/** Thrown by the stand-in transaction of an unlocked batch: this batch needs the database before it writes. */
+class NeedsLockedPath extends Error {}
+
+/**
+ * What an unlocked batch has instead of a transaction: any use (a replay's record to read, a
+ * conflict to record) means the batch is not plain after all, and it goes the locked path.
+ */
+const noTransaction = new Proxy(
+  {},
+  {
+    get() {
+      throw new NeedsLockedPath('push : ce lot a besoin de la base avant d’écrire');
+    },
+  },
+) as Transaction<Database>;
+
+/**
+ * A batch of plain writes on PostgreSQL, read and merged without the lock and written in one
+ * statement (unlockedWrite.ts); null when it must go the locked path instead (a replay, a conflict,
+ * or something it read changed before it wrote: nothing of it was kept).
+ */
+async function applyUnlocked(
+  db: Db,
+  user: User,
+  clientId: string,
+  mutations: Mutation[],
+  missions: string[],
+): Promise<MutationResult[] | null> {
+  const { applied, records } = await loadBatchState(db, user, clientId, mutations);
+  if (applied.size > 0) return null;
+  const ctx: PushContext = {
+    trx: noTransaction,
+    user,
+    missions: new Set(missions),
+    author: { userId: user.id, name: user.name, at: new Date().toISOString(), clientId },
+    applied,
+    records,
+    // Stand-ins, below zero: the statement draws the real numbers once the missions are locked.
+    seqs: { reserved: mutations.map((_, i) => -1 - i), used: 0 },
+    remembered: [],
+    unwritten: [],
+  };
+  const results: MutationResult[] = [];
+  try {
+    for (const mutation of mutations) {
+      if (ctx.applied.has(mutation.mutationId)) return null;
+      results.push(await applyMutation(ctx, mutation));
+    }
+    const written = takeWaiting(ctx);
+    const remembered = appliedRows(ctx);
+    if (written.length === 0 && remembered.length === 0) return results; // every mutation refused
+    const seqs = await writeUnlocked(db, written, ctx.seqs.used, remembered);
+    for (const result of results) {
+      if (result.status !== 'applied' || result.record.seq >= 0) continue;
+      const seq = seqs.get(result.record.seq);
+      if (seq === undefined) throw new Error(`push : pas de numéro de séquence pour ${result.record.seq}`);
+      result.record.seq = seq;
+    }
+    return results;
+  } catch (error) {
+    if (error instanceof NeedsLockedPath || error instanceof StaleBatchRead) return null;
+    throw error;
+  }
 }
 
 /**

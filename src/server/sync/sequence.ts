@@ -14,7 +14,7 @@ import type { Database } from '../db/schema';
 
 const COUNTER = 'change_seq';
 /** The PostgreSQL sequence (migration 0008), named like the SQLite counter row it replaces there. */
-const PG_SEQUENCE = 'change_seq';
+export const PG_SEQUENCE = 'change_seq';
 
 /**
  * Takes the writers' lock of these missions at the start of a transaction that writes their
@@ -37,18 +37,8 @@ export async function lockMissions(
     const last = Number(row.value);
     return Array.from({ length: count }, (_, i) => last - count + 1 + i);
   }
-  // The locks, in one order (no deadlock between two batches naming the same missions; a key
-  // shared by two missions only makes them wait on each other), are a one-time filter that
-  // PostgreSQL evaluates before the first number is drawn.
   const ids = [...new Set(missionIds)];
-  const locked =
-    ids.length === 0
-      ? sql`true`
-      : sql`(
-          SELECT count(pg_advisory_xact_lock(key)) FROM (
-            SELECT DISTINCT hashtextextended('terrain-mission:' || id, 0) AS key
-            FROM unnest(${ids}::text[]) AS id ORDER BY key
-          ) AS keys) >= 0`;
+  const locked = ids.length === 0 ? sql<boolean>`true` : missionsLocked(ids);
   if (count <= 0) {
     if (ids.length > 0) await sql`SELECT ${locked}`.execute(trx);
     return [];
@@ -58,6 +48,21 @@ export async function lockMissions(
     trx,
   );
   return rows.map((row) => Number(row.seq)).sort((a, b) => a - b);
+}
+
+/**
+ * A condition that takes the writers' lock of these missions (PostgreSQL, held until the
+ * transaction ends) and is true. The locks go in one order (no deadlock between two batches naming
+ * the same missions; a key shared by two missions only makes them wait on each other). As a
+ * one-time filter (it reads nothing of its statement's rows), PostgreSQL evaluates it before the
+ * first row, so before any number is drawn or row written in that statement.
+ */
+export function missionsLocked(missionIds: string[]) {
+  return sql<boolean>`(
+    SELECT count(pg_advisory_xact_lock(key)) FROM (
+      SELECT DISTINCT hashtextextended('terrain-mission:' || id, 0) AS key
+      FROM unnest(${missionIds}::text[]) AS id ORDER BY key
+    ) AS keys) >= 0`;
 }
 
 /** `count` new sequence numbers for writes to missions this transaction has already locked. */
