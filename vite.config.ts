@@ -5,6 +5,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { configDefaults } from 'vitest/config';
 import pkg from './package.json' with { type: 'json' };
 import { inlineStylesheetPlugin } from './src/server/build/inlineStylesheetPlugin.ts';
+import { pdfEngineShimsPlugin } from './src/server/build/pdfEngineShimsPlugin.ts';
 import { precompressPlugin } from './src/server/build/precompressPlugin.ts';
 
 export default defineConfig({
@@ -12,7 +13,8 @@ export default defineConfig({
   build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 800 },
   // Workers as ES modules, so their dynamic imports stay separate chunks (Word export does not
   // load the PDF engine). Module workers: Chrome 80, Safari 15, the app's oldest targets.
-  worker: { format: 'es' },
+  // The PDF engine's Node modules get small browser versions (see the plugin).
+  worker: { format: 'es', plugins: () => [pdfEngineShimsPlugin()] },
   server: { proxy: { '/api': 'http://localhost:8080', '/files': 'http://localhost:8080' } },
   plugins: [
     react(),

@@ -1,6 +1,7 @@
 // The built report worker loads only the engine it is asked for: the worker script itself holds
 // neither, a Word export's chunks (static and dynamic imports, followed to the end) never include
-// the PDF engine nor its fonts, and the PDF's fonts are separate files the service worker precaches.
+// the PDF engine nor its fonts, the PDF's fonts are separate files the service worker precaches,
+// and the PDF engine ships one inflate implementation (fflate), not the copies pdfmake's bundle had.
 // Reads the build (DIST_DIR), as the browser would follow its imports.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -42,6 +43,19 @@ const fontsNamed = (files: Iterable<string>) =>
 /** pdfkit writes this header first in every PDF: its code is in the PDF engine's chunk only. */
 const PDF_ENGINE_MARK = '%PDF-';
 
+/**
+ * A message only each compression library has, kept as it is by minification: pdfmake's prebuilt
+ * bundle carried all four next to each other. fflate is the one inflate the PDF engine keeps.
+ */
+const COMPRESSION_LIBRARIES = [
+  { name: 'pako', file: 'pako/lib/zlib/inflate.js', mark: 'invalid distance too far back' },
+  { name: 'browserify-zlib', file: 'browserify-zlib/lib/index.js', mark: 'zlib binding closed' },
+  { name: 'tiny-inflate', file: 'tiny-inflate/index.js', mark: 'Data error' },
+  { name: 'brotli', file: 'brotli/dec/decode.js', mark: '[ReadHuffmanCode]' },
+];
+const FFLATE = { name: 'fflate', file: 'fflate/esm/browser.js', mark: 'invalid zlib data' };
+const NODE_MODULES = path.resolve('node_modules');
+
 describe('the built report worker', () => {
   const worker = fs.readdirSync(ASSETS).find((f) => /^reportWorker-[\w-]+\.js$/.test(f)) as string;
 
@@ -65,6 +79,20 @@ describe('the built report worker', () => {
     expect(new Set(fontsNamed(pdfExport).map((f) => f.replace(/-[\w]+\.ttf$/, '')))).toEqual(
       new Set(['Roboto-Regular', 'Roboto-Medium', 'Roboto-Italic']),
     );
+  });
+
+  it('builds PDFs with one inflate, fflate: no pako, browserify-zlib, tiny-inflate nor brotli', () => {
+    const { dynamics } = importsOf(worker);
+    const pdf = dynamics.find((f) => f.startsWith('pdf-')) as string;
+    const pdfExport = [...reachable(pdf, true, [worker])].map(read).join('\n');
+    for (const library of [...COMPRESSION_LIBRARIES, FFLATE]) {
+      // Each mark is the library's own (while it is installed at all): the test means something.
+      const source = path.join(NODE_MODULES, library.file);
+      if (fs.existsSync(source)) expect(fs.readFileSync(source, 'utf8'), library.name).toContain(library.mark);
+    }
+    const found = COMPRESSION_LIBRARIES.filter((library) => pdfExport.includes(library.mark)).map((l) => l.name);
+    expect(found).toEqual([]);
+    expect(pdfExport).toContain(FFLATE.mark);
   });
 
   it('has its PDF fonts as files the service worker precaches (reports are built offline)', () => {

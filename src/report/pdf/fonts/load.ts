@@ -1,4 +1,4 @@
-// The PDF fonts' bytes. In the app (the report worker) they are the build's hashed .woff2 files,
+// The PDF fonts' bytes. In the app (the report worker) they are the build's hashed .ttf files,
 // fetched from the server or, offline, from the service worker's precache. The tests and the
 // bench build PDFs in Node, where the same URLs are file: URLs that fetch cannot read.
 import { PDF_FONT_FILES } from './files';
