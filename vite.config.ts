@@ -7,6 +7,7 @@ import pkg from './package.json' with { type: 'json' };
 import { inlineStylesheetPlugin } from './src/server/build/inlineStylesheetPlugin.ts';
 import { pdfEngineShimsPlugin } from './src/server/build/pdfEngineShimsPlugin.ts';
 import { precompressPlugin } from './src/server/build/precompressPlugin.ts';
+import { preloadAppPlugin } from './src/server/build/preloadAppPlugin.ts';
 
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
@@ -20,6 +21,8 @@ export default defineConfig({
     react(),
     // index.html's static shell paints before the app's CSS and JavaScript arrive.
     inlineStylesheetPlugin(),
+    // boot.ts starts the app after the first paint; its files are fetched from the start.
+    preloadAppPlugin(),
     VitePWA({
       // Our own service worker (src/sw.ts): precache and routes as before, plus the sync engine for
       // Background Sync (the app's data goes up with the app closed).

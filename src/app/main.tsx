@@ -1,25 +1,17 @@
+// Started by boot.ts, once the static shell has painted (its stylesheets are imported there).
 import './zodWithoutEval';
 import { StrictMode, Suspense, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Loading } from './components/Loading';
 import './i18n';
-import { captureInstallPrompt } from './install/installPrompt';
 import { requestPersistenceOnceThereIsData } from './install/keepData';
 import { AppRoutes } from './routes';
-import './styles.css';
-import './styles/revisionRequests.css';
-import './styles/tables.css';
-import './styles/shell.css';
-import './styles/participantSuggestions.css';
-import './styles/prepareMission.css';
-import './styles/reportLogos.css';
-import './styles/install.css';
+import { whenIdle } from './whenIdle';
 
-// Before the first render: the browser offers installing once per page load, possibly at once.
-captureInstallPrompt();
-// Field data lives only here until it syncs, so eviction would lose it: ask to keep it once there is some.
-requestPersistenceOnceThereIsData();
+// Field data lives only here until it syncs, so eviction would lose it: ask to keep it once there is
+// some. Not urgent: started once the first screen has settled, not among its own queries.
+whenIdle(requestPersistenceOnceThereIsData);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

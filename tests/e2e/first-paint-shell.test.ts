@@ -45,6 +45,32 @@ describe('the static shell of index.html', () => {
     await context.close();
   });
 
+  it('runs the app only after it has painted, its files fetched from the start', async () => {
+    const context = await newPhoneContext(browser);
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(server.url);
+    await expect.poll(() => page.getByRole('heading', { name: 'Missions' }).count(), { timeout: 20_000 }).toBe(1);
+    const timing = await page.evaluate(() => ({
+      paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+      appStart: performance.getEntriesByName('terrain:app-start')[0]?.startTime ?? null,
+    }));
+    expect(timing.paint).not.toBeNull();
+    expect(timing.appStart).not.toBeNull();
+    expect(timing.appStart as number).toBeGreaterThanOrEqual(timing.paint as number);
+
+    // Every file the app starts with is in the page as a modulepreload: none waits for the entry.
+    const html = await (await fetch(server.url)).text();
+    const preloaded = [...html.matchAll(/<link rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]);
+    const entry = /<script type="module"[^>]*src="([^"]+)"/.exec(html)?.[1] ?? '';
+    const scriptsAtStart = requested.filter((p) => p.endsWith('.js') && p !== entry && p !== '/sw.js');
+    const appChunk = scriptsAtStart.find((p) => /\/main-[^/]+\.js$/.test(p));
+    expect(appChunk).toBeDefined();
+    expect(preloaded).toContain(appChunk);
+    await context.close();
+  });
+
   it('is replaced by the app with its header in the same place, and no layout shift on a slow link', async () => {
     const context = await newPhoneContext(browser);
     await context.addInitScript(() => {
