@@ -6,7 +6,8 @@ import type { Db } from '../db/database';
 import { ApiError } from '../errors';
 import { findSession } from './sessions';
 
-export type AppEnv = { Variables: { user: User; token: string } };
+/** `memberships`: the user's missions as read with the session (not an admin's: all missions). */
+export type AppEnv = { Variables: { user: User; token: string; memberships: string[] } };
 
 export function bearerToken(header: string | undefined): string | null {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
@@ -22,6 +23,7 @@ export function requireUser(db: Db): MiddlewareHandler<AppEnv> {
     if (session.status !== 'ok') throw new ApiError(401, 'unauthorized');
     c.set('user', session.user);
     c.set('token', token);
+    c.set('memberships', session.memberships);
     await next();
   };
 }

@@ -3,8 +3,9 @@
 // used after half its 30 days gets 30 days again, so someone who syncs at least every two weeks never
 // has to log in again, while a phone left unused for 30 days does (one write per two weeks per phone).
 import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import type { User } from '../../shared/protocol';
-import type { Db } from '../db/database';
+import { type Db, isPostgres } from '../db/database';
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
@@ -21,14 +22,44 @@ export async function createSession(db: Db, userId: string, now = new Date()) {
   return { token, expiresAt };
 }
 
-export type SessionLookup = { status: 'ok'; user: User } | { status: 'expired' } | { status: 'unknown' };
+/**
+ * `memberships`: the missions the account is a member of, read with it (one round trip less for
+ * each push and pull, which need them; an admin's missions are all missions, read apart).
+ */
+export type SessionLookup =
+  | { status: 'ok'; user: User; memberships: string[] }
+  | { status: 'expired' }
+  | { status: 'unknown' };
+
+/** The account's memberships as one column of the lookup (an array on PostgreSQL, JSON text on SQLite). */
+function membershipsColumn(db: Db) {
+  return isPostgres(db)
+    ? sql<
+        string[] | string
+      >`(SELECT coalesce(array_agg(mission_id), '{}') FROM mission_members WHERE user_id = users.id)`
+    : sql<string[] | string>`(SELECT json_group_array(mission_id) FROM mission_members WHERE user_id = users.id)`;
+}
+
+/** Sorted as missionIdsOf (users.ts) sorts them. */
+function membershipsOf(value: string[] | string): string[] {
+  const ids = typeof value === 'string' ? (JSON.parse(value) as string[]) : value;
+  return [...ids].sort();
+}
 
 export async function findSession(db: Db, token: string, now = new Date()): Promise<SessionLookup> {
   if (!TOKEN_PATTERN.test(token)) return { status: 'unknown' };
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['users.id', 'users.email', 'users.name', 'users.role', 'users.disabled_at', 'sessions.expires_at'])
+    .select([
+      'users.id',
+      'users.email',
+      'users.name',
+      'users.role',
+      'users.disabled_at',
+      'sessions.expires_at',
+      membershipsColumn(db).as('memberships'),
+    ])
     .where('sessions.token_hash', '=', hashToken(token))
     .executeTakeFirst();
   // A disabled account's sessions are deleted when it is disabled; one made by a login that was
@@ -46,7 +77,11 @@ export async function findSession(db: Db, token: string, now = new Date()): Prom
       .where('token_hash', '=', hashToken(token))
       .execute();
   }
-  return { status: 'ok', user: { id: row.id, email: row.email, name: row.name, role: row.role } };
+  return {
+    status: 'ok',
+    user: { id: row.id, email: row.email, name: row.name, role: row.role },
+    memberships: membershipsOf(row.memberships),
+  };
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {

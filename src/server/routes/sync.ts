@@ -34,7 +34,7 @@ export function syncRoutes(db: Db, live?: LiveHub): Hono<AppEnv> {
     const body = await readJsonValue(c);
     precheck(body);
     const request = parseWith(pushRequestSchema, body);
-    const response: PushResponse = { results: await applyPush(db, c.get('user'), request) };
+    const response: PushResponse = { results: await applyPush(db, c.get('user'), request, c.get('memberships')) };
     logSyncBatch(c, request.clientId, response.results);
     // Committed: the other open apps of these missions pull now (GET /api/events). Never delays or
     // fails the answer; a missed signal is caught up at the next sync.
@@ -44,7 +44,9 @@ export function syncRoutes(db: Db, live?: LiveHub): Hono<AppEnv> {
   routes.post('/pull', async (c) => {
     const body = await readJsonValue(c);
     precheck(body);
-    return c.json(await pullChanges(db, c.get('user'), parseWith(pullRequestSchema, body)));
+    return c.json(
+      await pullChanges(db, c.get('user'), parseWith(pullRequestSchema, body), { memberships: c.get('memberships') }),
+    );
   });
   return routes;
 }

@@ -254,10 +254,16 @@ async function afterWrite(ctx: PushContext, record: StoredRecord, isNew: boolean
   }
 }
 
-export async function applyPush(db: Db, user: User, request: PushRequest): Promise<MutationResult[]> {
+/** `memberships`: the user's missions when the caller has them (read with the session). */
+export async function applyPush(
+  db: Db,
+  user: User,
+  request: PushRequest,
+  memberships?: string[],
+): Promise<MutationResult[]> {
   // Read before the transaction, so not while the missions are locked: membership is not what the
   // lock protects (it changes by other paths), and a device pushes a new mission before its records.
-  const missions = user.role === 'admin' ? [] : await missionIdsOf(db, user);
+  const missions = user.role === 'admin' ? [] : (memberships ?? (await missionIdsOf(db, user)));
   if (isPostgres(db) && request.mutations.length > 0 && request.mutations.every(isPlainTable)) {
     const results = await applyUnlocked(db, user, request.clientId, request.mutations, missions);
     if (results) return results;

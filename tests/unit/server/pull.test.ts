@@ -85,10 +85,10 @@ describe('pull', () => {
   it('bounds a page in bytes, but always sends at least one change', async () => {
     const user = { ...member.user };
     const request = { protocolVersion: PROTOCOL_VERSION, cursors: {} };
-    const tiny = await pullChanges(server.db, user, request, 1);
+    const tiny = await pullChanges(server.db, user, request, { maxBytes: 1 });
     expect(tiny.changes).toHaveLength(1);
     expect(tiny.hasMore).toBe(true);
-    const small = await pullChanges(server.db, user, request, 2_000);
+    const small = await pullChanges(server.db, user, request, { maxBytes: 2_000 });
     expect(small.changes.length).toBeGreaterThan(1);
     expect(small.changes.length).toBeLessThan(27);
   });
