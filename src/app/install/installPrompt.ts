@@ -1,5 +1,5 @@
 // The browser's offer to install the app (Chromium's `beforeinstallprompt`) is made once per page
-// load, often before React renders: it is caught from main.tsx at start and kept here until the
+// load, often before React renders: it is caught from boot.ts (the page's entry) at once and kept here until the
 // "Installer Terrain" button uses it. Safari on iPhone and iPad makes no such offer: the person
 // adds the app to the home screen through the share sheet (see platform.ts).
 import { requestPersistentStorage } from '../../db/storage';
