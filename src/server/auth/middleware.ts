@@ -1,6 +1,6 @@
 // Who is calling: every route but login and health needs `Authorization: Bearer <token>`.
 // The user found is put on the context; routes never read the header themselves.
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { User } from '../../shared/protocol';
 import type { Db } from '../db/database';
 import { ApiError } from '../errors';
@@ -26,6 +26,11 @@ export function requireUser(db: Db): MiddlewareHandler<AppEnv> {
     c.set('memberships', session.memberships);
     await next();
   };
+}
+
+/** Whether the caller may reach this mission: an admin any, a member their own (read with the session). */
+export function reachesMission(c: Context<AppEnv>, missionId: string): boolean {
+  return c.get('user').role === 'admin' || c.get('memberships').includes(missionId);
 }
 
 export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
