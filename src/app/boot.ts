@@ -58,7 +58,11 @@ async function boot(): Promise<void> {
   await import('./zodWithoutEval');
   await import('react-dom/client');
   await nextTask();
-  await import('../db/schema');
+  // Opened here, in tasks of its own (on a new phone: creating every table), rather than by the
+  // first screen's queries, which would then wait for it and all run in the same task. A database
+  // that cannot open is said by the screens, whose queries meet the same error.
+  const { db } = await import('../db/schema');
+  await db.open().catch(() => undefined);
   await nextTask();
   await import('./main');
 }
