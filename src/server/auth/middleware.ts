@@ -5,6 +5,7 @@ import type { User } from '../../shared/protocol';
 import type { Db } from '../db/database';
 import { ApiError } from '../errors';
 import { findSession } from './sessions';
+import { missionIdsOf } from './users';
 
 /** `memberships`: the user's missions as read with the session (not an admin's: all missions). */
 export type AppEnv = { Variables: { user: User; token: string; memberships: string[] } };
@@ -31,6 +32,12 @@ export function requireUser(db: Db): MiddlewareHandler<AppEnv> {
 /** Whether the caller may reach this mission: an admin any, a member their own (read with the session). */
 export function reachesMission(c: Context<AppEnv>, missionId: string): boolean {
   return c.get('user').role === 'admin' || c.get('memberships').includes(missionId);
+}
+
+/** The caller's missions: every mission for an admin (read now), a member's own (read with the session). */
+export async function callerMissionIds(db: Db, c: Context<AppEnv>): Promise<string[]> {
+  const user = c.get('user');
+  return user.role === 'admin' ? missionIdsOf(db, user) : c.get('memberships');
 }
 
 export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {

@@ -31,17 +31,18 @@ export type SessionLookup =
   | { status: 'expired' }
   | { status: 'unknown' };
 
-/** The account's memberships as one column of the lookup (an array on PostgreSQL, JSON text on SQLite). */
+/** The memberships column as read: an array on PostgreSQL, JSON text on SQLite. */
+type MembershipsValue = string[] | string;
+
+/** The account's memberships as one column of the lookup. */
 function membershipsColumn(db: Db) {
   return isPostgres(db)
-    ? sql<
-        string[] | string
-      >`(SELECT coalesce(array_agg(mission_id), '{}') FROM mission_members WHERE user_id = users.id)`
-    : sql<string[] | string>`(SELECT json_group_array(mission_id) FROM mission_members WHERE user_id = users.id)`;
+    ? sql<MembershipsValue>`(SELECT coalesce(array_agg(mission_id), '{}') FROM mission_members WHERE user_id = users.id)`
+    : sql<MembershipsValue>`(SELECT json_group_array(mission_id) FROM mission_members WHERE user_id = users.id)`;
 }
 
 /** Sorted as missionIdsOf (users.ts) sorts them. */
-function membershipsOf(value: string[] | string): string[] {
+function membershipsOf(value: MembershipsValue): string[] {
   const ids = typeof value === 'string' ? (JSON.parse(value) as string[]) : value;
   return [...ids].sort();
 }

@@ -6,8 +6,7 @@ import { type Context, Hono } from 'hono';
 import { REQUEST_MAX_BYTES } from '../../shared/constants';
 import type { ErrorCode } from '../../shared/errors';
 import { missingPhotosRequestSchema, sha256Schema } from '../../shared/protocol';
-import { type AppEnv, reachesMission, requireUser } from '../auth/middleware';
-import { missionIdsOf } from '../auth/users';
+import { type AppEnv, callerMissionIds, reachesMission, requireUser } from '../auth/middleware';
 import { type Db, isPostgres } from '../db/database';
 import { ApiError, errorBody } from '../errors';
 import { rejectLargeBodies } from '../http/bodyLimit';
@@ -85,7 +84,7 @@ export function photoRoutes(db: Db, dataDir: string): Hono<AppEnv> {
     if (!(await canReadPhoto(db, user, hash))) {
       // Referenced by a mission of mine but not uploaded for it (yet): not found, as before its upload.
       const refs = await db.selectFrom('photo_refs').select('mission_id').where('hash', '=', hash).execute();
-      const mine = new Set(user.role === 'admin' ? await missionIdsOf(db, user) : c.get('memberships'));
+      const mine = new Set(await callerMissionIds(db, c));
       if (refs.length > 0 && !refs.some((r) => mine.has(r.mission_id))) throw new ApiError(403, 'not-member');
       throw new ApiError(404, 'photo-not-found');
     }

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { PROTOCOL_VERSION, PUSH_BATCH_MAX_MUTATIONS, REQUEST_MAX_BYTES } from '../../shared/constants';
 import { type PushResponse, pullRequestSchema, pushRequestSchema } from '../../shared/protocol';
-import { type AppEnv, requireUser } from '../auth/middleware';
+import { type AppEnv, callerMissionIds, requireUser } from '../auth/middleware';
 import type { Db } from '../db/database';
 import { ApiError } from '../errors';
 import { rejectLargeBodies } from '../http/bodyLimit';
@@ -45,7 +45,9 @@ export function syncRoutes(db: Db, live?: LiveHub): Hono<AppEnv> {
     const body = await readJsonValue(c);
     precheck(body);
     return c.json(
-      await pullChanges(db, c.get('user'), parseWith(pullRequestSchema, body), { memberships: c.get('memberships') }),
+      await pullChanges(db, c.get('user'), parseWith(pullRequestSchema, body), {
+        missions: await callerMissionIds(db, c),
+      }),
     );
   });
   return routes;

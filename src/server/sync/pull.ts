@@ -26,14 +26,14 @@ function byCursor(missions: string[], cursors: Record<string, number>): Map<numb
   return groups;
 }
 
-/** `memberships`: the user's missions when the caller has them (read with the session). */
+/** `missions`: the user's missions when the caller has them (auth/middleware.ts callerMissionIds). */
 export async function pullChanges(
   db: Db,
   user: User,
   request: PullRequest,
-  { maxBytes = PULL_PAGE_MAX_BYTES, memberships }: { maxBytes?: number; memberships?: string[] } = {},
+  { maxBytes = PULL_PAGE_MAX_BYTES, missions: given }: { maxBytes?: number; missions?: string[] } = {},
 ): Promise<PullResponse> {
-  const missions = user.role === 'admin' || !memberships ? await missionIdsOf(db, user) : memberships;
+  const missions = given ?? (await missionIdsOf(db, user));
   const allowed = new Set(missions);
   const foreign = Object.keys(request.cursors).filter((m) => !allowed.has(m));
   if (foreign.length > 0 && user.role !== 'admin') {

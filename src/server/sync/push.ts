@@ -5,14 +5,14 @@
 // mid-batch leaves nothing of it, and the device, which deletes its outbox rows only after the
 // answer, sends it again.
 //
-// Round trips are what a PostgreSQL push pays for while it holds its missions' lock (sequence.ts),
-// so a batch takes the lock with its block of sequence numbers in one statement, then reads the
-// sender's earlier mutation ids and the records it touches in one more (batchState.ts); plain
-// writes go together in one statement, and the ids it applies are remembered in one insert at the
-// end (with the last writes, on PostgreSQL). A batch of notes is thus four round trips under the lock on
-// PostgreSQL, commit included. On PostgreSQL a batch of plain writes first goes without the lock
-// (unlockedWrite.ts): read, merged, then written in one statement that locks, checks what it read
-// and commits; this locked path is then only for the rest, and for a batch whose read went stale.
+// Round trips are what a PostgreSQL push pays for while it holds its missions' lock (sequence.ts).
+// - A batch of plain writes (notes and the like) holds it for one statement: read and merged
+//   unlocked, then written by a statement that locks, checks what the batch read and commits
+//   (unlockedWrite.ts). Two round trips.
+// - Any other batch (and SQLite's every batch, or a plain one whose read went stale) takes the lock
+//   with its block of sequence numbers in one statement, reads the sender's earlier mutation ids
+//   and the records it touches in one more (batchState.ts), writes its plain records together, and
+//   remembers the ids it applied in one insert at the end (with the last writes, on PostgreSQL).
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import { type ErrorCode, errorMessages } from '../../shared/errors';
@@ -22,7 +22,7 @@ import { addMember, missionIdsOf } from '../auth/users';
 import { type Db, isPostgres } from '../db/database';
 import type { AppliedMutationsTable, Database } from '../db/schema';
 import { photoHashRefusal } from '../photos/possession';
-import { type AppliedMutation, loadBatchState } from './batchState';
+import { type AppliedMutation, type BatchState, loadBatchState } from './batchState';
 import { recordConflict } from './conflicts';
 import { logoLimitRefusal } from './logoLimit';
 import { type Author, mergeMutation } from './merge';
@@ -59,6 +59,28 @@ interface PushContext {
  */
 function isPlainTable(m: Mutation): boolean {
   return m.table !== 'missions' && m.table !== 'photos' && !isNumbered(m.table);
+}
+
+/** A batch's context once its state is read; `reserved`: its sequence numbers (stand-ins when unlocked). */
+function newContext(
+  trx: Transaction<Database>,
+  user: User,
+  clientId: string,
+  missions: string[],
+  { applied, records }: BatchState,
+  reserved: number[],
+): PushContext {
+  return {
+    trx,
+    user,
+    missions: new Set(missions),
+    author: { userId: user.id, name: user.name, at: new Date().toISOString(), clientId },
+    applied,
+    records,
+    seqs: { reserved, used: 0 },
+    remembered: [],
+    unwritten: [],
+  };
 }
 
 /** The waiting writes, taken: a record written twice in the batch once, as it ended (one statement may not touch a row twice). */
@@ -299,23 +321,14 @@ async function applyUnlocked(
   mutations: Mutation[],
   missions: string[],
 ): Promise<MutationResult[] | null> {
-  const { applied, records } = await loadBatchState(db, user, clientId, mutations);
-  if (applied.size > 0) return null;
-  const ctx: PushContext = {
-    trx: noTransaction,
-    user,
-    missions: new Set(missions),
-    author: { userId: user.id, name: user.name, at: new Date().toISOString(), clientId },
-    applied,
-    records,
-    // Stand-ins, below zero: the statement draws the real numbers once the missions are locked.
-    seqs: { reserved: mutations.map((_, i) => -1 - i), used: 0 },
-    remembered: [],
-    unwritten: [],
-  };
+  const state = await loadBatchState(db, user, clientId, mutations);
+  // Stand-ins, below zero: the statement draws the real numbers once the missions are locked.
+  const standIns = mutations.map((_, i) => -1 - i);
+  const ctx = newContext(noTransaction, user, clientId, missions, state, standIns);
   const results: MutationResult[] = [];
   try {
     for (const mutation of mutations) {
+      // A replay (of an earlier batch, or within this one) answers with a record read: locked path.
       if (ctx.applied.has(mutation.mutationId)) return null;
       results.push(await applyMutation(ctx, mutation));
     }
@@ -357,18 +370,9 @@ export async function applyMutationsIn(
     mutations.map((m) => m.missionId),
     mutations.length,
   );
-  const { applied, records } = await loadBatchState(trx, user, clientId, mutations);
-  const ctx: PushContext = {
-    trx,
-    user,
-    missions: new Set(user.role === 'admin' ? [] : (missions ?? (await missionIdsOf(trx, user)))),
-    author: { userId: user.id, name: user.name, at: new Date().toISOString(), clientId },
-    applied,
-    records,
-    seqs: { reserved, used: 0 },
-    remembered: [],
-    unwritten: [],
-  };
+  const state = await loadBatchState(trx, user, clientId, mutations);
+  const members = user.role === 'admin' ? [] : (missions ?? (await missionIdsOf(trx, user)));
+  const ctx = newContext(trx, user, clientId, members, state, reserved);
   const results: MutationResult[] = [];
   for (const mutation of mutations) {
     if (!isPlainTable(mutation) || ctx.applied.has(mutation.mutationId)) await writeWaiting(ctx);
