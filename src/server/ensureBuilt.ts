@@ -4,13 +4,20 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-function newestMtimeMs(target: string): number {
+/** Server code is not in the bundle, except its build plugins (src/server/build), which shape it. */
+function isOutsideBundle(relative: string): boolean {
+  const parts = relative.split(path.sep);
+  return parts[0] === 'src' && parts[1] === 'server' && parts.length === 3 && parts[2] !== 'build';
+}
+
+function newestMtimeMs(rootDir: string, target: string): number {
   const stat = fs.statSync(target);
   if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = 0;
   for (const entry of fs.readdirSync(target)) {
-    if (entry === 'server') continue;
-    newest = Math.max(newest, newestMtimeMs(path.join(target, entry)));
+    const child = path.join(target, entry);
+    if (isOutsideBundle(path.relative(rootDir, child))) continue;
+    newest = Math.max(newest, newestMtimeMs(rootDir, child));
   }
   return newest;
 }
@@ -20,7 +27,7 @@ export function isBuildStale(rootDir: string, distDir: string): boolean {
   if (!fs.existsSync(builtIndex)) return true;
   const builtAt = fs.statSync(builtIndex).mtimeMs;
   const inputs = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'].map((p) => path.join(rootDir, p));
-  return inputs.some((p) => fs.existsSync(p) && newestMtimeMs(p) > builtAt);
+  return inputs.some((p) => fs.existsSync(p) && newestMtimeMs(rootDir, p) > builtAt);
 }
 
 /**
