@@ -102,7 +102,7 @@ export function createPhotoUploads(db: Db, dataDir: string): PhotoUploads {
   return {
     create(req, metadata, uploaderId) {
       creations.set(req, creationMetadata(metadata, uploaderId));
-      return server.handleWeb(req);
+      return store.inCreation(() => server.handleWeb(req));
     },
     handle: (req) => server.handleWeb(req),
     owner: (id) => store.owner(id),

@@ -57,6 +57,8 @@ export interface FinishingUploadStore extends DataStore {
   owner(id: string): Promise<UploadOwner | null>;
   /** Finishes uploads a crash left complete and removes expired ones. */
   sweep(now?: number): Promise<void>;
+  /** Runs one creation request: the store may keep what it wrote of the new upload until it ends. */
+  inCreation<T>(run: () => Promise<T>): Promise<T>;
 }
 
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException)?.code === 'ENOENT';
@@ -79,6 +81,11 @@ export class PhotoUploadStore extends FileStore implements FinishingUploadStore 
     options: { directory: string; expirationPeriodInMilliseconds: number },
   ) {
     super(options);
+  }
+
+  /** Nothing to keep: the config file is read from the disk's cache. */
+  inCreation<T>(run: () => Promise<T>): Promise<T> {
+    return run();
   }
 
   private configFile(id: string): string {

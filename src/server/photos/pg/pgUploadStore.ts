@@ -9,6 +9,13 @@
 // memory) is one transaction: the photo's pieces, its photo_blobs row, the mission's possession and
 // the finished mark commit together, so a server killed at any moment leaves the upload either
 // complete-but-unfinished (finished again on the next HEAD, PATCH or sweep) or finished.
+//
+// A photo that arrives whole in its creation request (most of them) costs two statements: the
+// upload's row, then one statement that stores it and marks it finished. Until that request
+// answers, nobody else knows the upload's id (the server drew it), so the request keeps the row it
+// wrote (`thisCreation`) instead of reading it back at each of tus's steps (write, finish, the
+// expiry header): four reads per photo before.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DataStore, ERRORS, Upload } from '@tus/server';
@@ -51,9 +58,20 @@ async function recordStoredPhoto(
   await recordPossession(trx, hash, missionId);
 }
 
+/** What a finish found: its outcome, and the upload's row as it now stands (absent once gone). */
+interface Finished {
+  outcome: FinishOutcome;
+  row?: PhotoUploadsTable;
+}
+
 export class PgPhotoUploadStore extends DataStore implements FinishingUploadStore {
   /** One finish at a time per upload in this process (the transaction settles it across processes). */
-  private readonly finishing = new Map<string, Promise<FinishOutcome>>();
+  private readonly finishing = new Map<string, Promise<Finished>>();
+  /**
+   * Within a creation request: the row of the upload it created, as this request last wrote it
+   * (as created, or finished whole). Any other write drops it: the row is read again.
+   */
+  private readonly creation = new AsyncLocalStorage<Map<string, PhotoUploadsTable>>();
 
   constructor(
     private readonly db: Db,
@@ -67,23 +85,37 @@ export class PgPhotoUploadStore extends DataStore implements FinishingUploadStor
     return this.expiryMs;
   }
 
-  private row(id: string): Promise<PhotoUploadsTable | undefined> {
+  /** Runs one creation request (POST), whose upload's row it may keep: nobody else knows the id yet. */
+  inCreation<T>(run: () => Promise<T>): Promise<T> {
+    return this.creation.run(new Map(), run);
+  }
+
+  private async row(id: string): Promise<PhotoUploadsTable | undefined> {
+    const known = this.creation.getStore()?.get(id);
+    if (known) return known;
     return this.db.selectFrom('photo_uploads').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** What this creation request just wrote of its upload (nothing outside one), or that it must read again. */
+  private remember(id: string, row: PhotoUploadsTable | null): void {
+    const rows = this.creation.getStore();
+    if (!rows) return;
+    if (row) rows.set(id, row);
+    else rows.delete(id);
   }
 
   override async create(upload: Upload): Promise<Upload> {
     if (!upload.size) throw ERRORS.INVALID_LENGTH;
-    await this.db
-      .insertInto('photo_uploads')
-      .values({
-        id: upload.id,
-        size: upload.size,
-        received: 0,
-        metadata: JSON.stringify(upload.metadata ?? {}),
-        created_at: upload.creation_date ?? new Date().toISOString(),
-        finished_at: null,
-      })
-      .execute();
+    const row: PhotoUploadsTable = {
+      id: upload.id,
+      size: upload.size,
+      received: 0,
+      metadata: JSON.stringify(upload.metadata ?? {}),
+      created_at: upload.creation_date ?? new Date().toISOString(),
+      finished_at: null,
+    };
+    await this.db.insertInto('photo_uploads').values(row).execute();
+    this.remember(upload.id, row);
     return upload;
   }
 
@@ -106,6 +138,7 @@ export class PgPhotoUploadStore extends DataStore implements FinishingUploadStor
     let pendingBytes = 0;
     const writePending = async () => {
       if (pendingBytes === 0) return;
+      this.remember(id, null);
       const data = Buffer.concat(pending, pendingBytes);
       pending = [];
       pendingBytes = 0;
@@ -163,25 +196,30 @@ export class PgPhotoUploadStore extends DataStore implements FinishingUploadStor
     const hash = metadata.hash;
     const mime = imageMimeOf(data.subarray(0, SNIFF_BYTES));
     if (!owner || !mime || createHash('sha256').update(data).digest('hex') !== hash) return false;
-    return this.db.transaction().execute(async (trx) => {
-      const now = new Date().toISOString();
-      const moved = await trx
-        .updateTable('photo_uploads')
-        .set({ received: data.length, finished_at: now })
-        .where('id', '=', row.id)
-        .where('received', '=', 0)
-        .where('finished_at', 'is', null)
-        .executeTakeFirst();
-      if (Number(moved.numUpdatedRows) !== 1) return false;
-      // Another upload of the same bytes may have stored them first: its pieces are kept.
-      await trx
-        .insertInto('photo_chunks')
-        .values({ hash, start_byte: 0, data })
-        .onConflict((oc) => oc.columns(['hash', 'start_byte']).doNothing())
-        .execute();
-      await recordStoredPhoto(trx, hash, data.length, mime, owner.missionId);
-      return true;
-    });
+    const now = new Date().toISOString();
+    // One statement, so one transaction and one round trip: the finished mark, the photo's piece
+    // and blob row (another upload of the same bytes may have stored them first: theirs are kept)
+    // and the mission's possession, all or nothing. Nothing is written when the mark does not move
+    // (another request wrote to this upload).
+    const result = await sql<{ finished: number }>`
+      WITH finished AS (
+        UPDATE photo_uploads SET received = ${data.length}, finished_at = ${now}
+        WHERE id = ${row.id} AND received = 0 AND finished_at IS NULL
+        RETURNING id
+      ), piece AS (
+        INSERT INTO photo_chunks (hash, start_byte, data) SELECT ${hash}, 0, ${data} FROM finished
+        ON CONFLICT (hash, start_byte) DO NOTHING
+      ), blob AS (
+        INSERT INTO photo_blobs (hash, bytes, mime, stored_at) SELECT ${hash}, ${data.length}, ${mime}, ${now} FROM finished
+        ON CONFLICT (hash) DO NOTHING
+      ), possession AS (
+        INSERT INTO photo_possessions (hash, mission_id, since) SELECT ${hash}, ${owner.missionId}, ${now} FROM finished
+        ON CONFLICT (hash, mission_id) DO NOTHING
+      )
+      SELECT count(*)::int AS finished FROM finished`.execute(this.db);
+    if (result.rows[0]?.finished !== 1) return false;
+    this.remember(row.id, { ...row, received: data.length, finished_at: now });
+    return true;
   }
 
   /** The bytes of an upload, piece by piece, in order. */
@@ -203,7 +241,11 @@ export class PgPhotoUploadStore extends DataStore implements FinishingUploadStor
     }
   }
 
-  finish(id: string): Promise<FinishOutcome> {
+  async finish(id: string): Promise<FinishOutcome> {
+    return (await this.finished(id)).outcome;
+  }
+
+  private finished(id: string): Promise<Finished> {
     const running = this.finishing.get(id);
     if (running) return running;
     const attempt = this.finishNow(id).finally(() => this.finishing.delete(id));
@@ -211,18 +253,18 @@ export class PgPhotoUploadStore extends DataStore implements FinishingUploadStor
     return attempt;
   }
 
-  private async finishNow(id: string): Promise<FinishOutcome> {
+  private async finishNow(id: string): Promise<Finished> {
     const row = await this.row(id);
-    if (!row) return 'gone';
-    if (row.finished_at) return 'finished';
+    if (!row) return { outcome: 'gone' };
+    if (row.finished_at) return { outcome: 'finished', row };
     const metadata = metadataOf(row);
     const owner = ownerOfMetadata(metadata);
     const hash = metadata.hash;
     if (!sha256Schema.safeParse(hash).success || !owner) {
       await this.discard(id);
-      return 'gone';
+      return { outcome: 'gone' };
     }
-    if (row.received < row.size) return 'unfinished';
+    if (row.received < row.size) return { outcome: 'unfinished', row };
 
     const digest = createHash('sha256');
     let head = Buffer.alloc(0);
@@ -233,13 +275,14 @@ export class PgPhotoUploadStore extends DataStore implements FinishingUploadStor
     const mime = imageMimeOf(head);
     if (!mime) {
       await this.discard(id);
-      return 'photo-not-image';
+      return { outcome: 'photo-not-image' };
     }
     if (digest.digest('hex') !== hash) {
       await this.discard(id);
-      return 'photo-hash-mismatch';
+      return { outcome: 'photo-hash-mismatch' };
     }
 
+    const finishedAt = new Date().toISOString();
     await this.db.transaction().execute(async (trx) => {
       // The first piece decides which upload's pieces become the photo: a second process finishing
       // the same photo waits here for the first to commit, then inserts nothing, so the pieces of
@@ -256,17 +299,14 @@ export class PgPhotoUploadStore extends DataStore implements FinishingUploadStor
         );
       }
       await recordStoredPhoto(trx, hash, row.size, mime, owner.missionId);
-      await trx
-        .updateTable('photo_uploads')
-        .set({ finished_at: new Date().toISOString() })
-        .where('id', '=', id)
-        .execute();
+      await trx.updateTable('photo_uploads').set({ finished_at: finishedAt }).where('id', '=', id).execute();
       await trx.deleteFrom('photo_upload_chunks').where('upload_id', '=', id).execute();
     });
-    return 'finished';
+    return { outcome: 'finished', row: { ...row, finished_at: finishedAt } };
   }
 
   private async discard(id: string): Promise<void> {
+    this.remember(id, null);
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('photo_uploads').where('id', '=', id).execute();
       await trx.deleteFrom('photo_upload_chunks').where('upload_id', '=', id).execute();
@@ -275,8 +315,7 @@ export class PgPhotoUploadStore extends DataStore implements FinishingUploadStor
 
   /** tus reads an upload: a complete one is finished first, a finished one is complete. */
   override async getUpload(id: string): Promise<Upload> {
-    const outcome = await this.finish(id);
-    const row = await this.row(id);
+    const { outcome, row } = await this.finished(id);
     if (!row || (outcome !== 'finished' && outcome !== 'unfinished')) throw ERRORS.FILE_NOT_FOUND;
     return new Upload({
       id,
