@@ -108,7 +108,9 @@ export async function measureLoad(label: string, servers: RunningServer[], datab
   let firstError: string | null = null;
   const failed = (error: unknown) => {
     errors += 1;
-    firstError ??= String(error instanceof Error ? error.message : error).slice(0, 200);
+    // fetch's own message is only "fetch failed": its cause says what the connection met.
+    const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+    firstError ??= `${error instanceof Error ? error.message : String(error)}${cause}`.slice(0, 200);
   };
 
   // Logging in (scrypt on the server) is measured apart: a phone does it once, not every sync.

@@ -6,21 +6,21 @@
 // answer, sends it again.
 //
 // Round trips are what a PostgreSQL push pays for while it holds its missions' lock (sequence.ts).
-// - A batch of plain writes (notes and the like) holds it for one statement: read and merged
-//   unlocked, then written by a statement that locks, checks what the batch read and commits
-//   (unlockedWrite.ts). Two round trips.
+// - A batch of plain writes (notes and the like) and photo records holds it for one statement: read
+//   and merged unlocked, then written by a statement that locks, checks what the batch read and
+//   commits (unlockedWrite.ts). Two round trips, and one more per new photo hash (its possession).
 // - Any other batch (and SQLite's every batch, or a plain one whose read went stale) takes the lock
 //   with its block of sequence numbers in one statement, reads the sender's earlier mutation ids
 //   and the records it touches in one more (batchState.ts), writes its plain records together, and
 //   remembers the ids it applied in one insert at the end (with the last writes, on PostgreSQL).
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import { type ErrorCode, errorMessages } from '../../shared/errors';
 import { recordSchemas } from '../../shared/model';
 import type { Mutation, MutationResult, PushRequest, User } from '../../shared/protocol';
 import { addMember, missionIdsOf } from '../auth/users';
 import { type Db, isPostgres } from '../db/database';
-import type { AppliedMutationsTable, Database } from '../db/schema';
+import type { AppliedMutationsTable, Database, PhotoRefsTable } from '../db/schema';
 import { photoHashRefusal } from '../photos/possession';
 import { type AppliedMutation, type BatchState, loadBatchState } from './batchState';
 import { recordConflict } from './conflicts';
@@ -34,6 +34,13 @@ import { StaleBatchRead, writeUnlocked } from './unlockedWrite';
 
 interface PushContext {
   trx: Transaction<Database>;
+  /**
+   * Where reads the missions' lock does not protect go (a photo's possession: uploads never take
+   * it): the transaction, or the database for an unlocked batch.
+   */
+  reads: Kysely<Database>;
+  /** An unlocked batch's photo references, written with its records; null: written at once. */
+  pendingRefs: PhotoRefsTable[] | null;
   user: User;
   /** Missions the user belongs to (unused for an admin, who may write everywhere). */
   missions: Set<string>;
@@ -61,7 +68,10 @@ function isPlainTable(m: Mutation): boolean {
   return m.table !== 'missions' && m.table !== 'photos' && !isNumbered(m.table);
 }
 
-/** A batch's context once its state is read; `reserved`: its sequence numbers (stand-ins when unlocked). */
+/**
+ * A batch's context once its state is read; `reserved`: its sequence numbers (stand-ins when
+ * unlocked); `unlocked`: the database an unlocked batch reads from (it has no transaction).
+ */
 function newContext(
   trx: Transaction<Database>,
   user: User,
@@ -69,9 +79,12 @@ function newContext(
   missions: string[],
   { applied, records }: BatchState,
   reserved: number[],
+  unlocked?: Db,
 ): PushContext {
   return {
     trx,
+    reads: unlocked ?? trx,
+    pendingRefs: unlocked ? [] : null,
     user,
     missions: new Set(missions),
     author: { userId: user.id, name: user.name, at: new Date().toISOString(), clientId },
@@ -232,8 +245,11 @@ async function applyMutation(ctx: PushContext, m: Mutation): Promise<MutationRes
   // A photo record names only a photo its mission holds (or may hold): photos/possession.ts.
   const claim =
     m.table === 'photos' && merged.data.hash !== current?.data.hash
-      ? await photoHashRefusal(trx, ctx.user, m.missionId, merged.data.hash)
+      ? await photoHashRefusal(ctx.reads, ctx.user, m.missionId, merged.data.hash)
       : null;
+  // Refused under the lock only, where this batch's earlier photo references count (an unlocked
+  // batch writes them at its end): a claim accepted without them is accepted with them.
+  if (claim && ctx.pendingRefs) throw new NeedsLockedPath('push : revendication de photo à revoir sous le verrou');
   if (claim) return rejected(m, claim);
 
   const record: StoredRecord = {
@@ -246,7 +262,9 @@ async function applyMutation(ctx: PushContext, m: Mutation): Promise<MutationRes
     meta: merged.meta,
     writtenBy: ctx.author.clientId,
   };
-  if (isPlainTable(m) && merged.conflicts.length === 0) ctx.unwritten.push(record);
+  // An unlocked batch writes everything at its end (a conflict, which it cannot record, sends it
+  // to the locked path).
+  if ((isPlainTable(m) || ctx.pendingRefs) && merged.conflicts.length === 0) ctx.unwritten.push(record);
   else {
     await writeWaiting(ctx);
     await saveRecord(trx, record, current === null);
@@ -268,11 +286,14 @@ async function afterWrite(ctx: PushContext, record: StoredRecord, isNew: boolean
     ctx.missions.add(record.missionId);
   }
   if (record.table === 'photos') {
-    await ctx.trx
-      .insertInto('photo_refs')
-      .values({ hash: String(record.data.hash), mission_id: record.missionId })
-      .onConflict((oc) => oc.columns(['hash', 'mission_id']).doNothing())
-      .execute();
+    const ref = { hash: String(record.data.hash), mission_id: record.missionId };
+    if (ctx.pendingRefs) ctx.pendingRefs.push(ref);
+    else
+      await ctx.trx
+        .insertInto('photo_refs')
+        .values(ref)
+        .onConflict((oc) => oc.columns(['hash', 'mission_id']).doNothing())
+        .execute();
   }
 }
 
@@ -286,11 +307,20 @@ export async function applyPush(
   // Read before the transaction, so not while the missions are locked: membership is not what the
   // lock protects (it changes by other paths), and a device pushes a new mission before its records.
   const missions = user.role === 'admin' ? [] : (memberships ?? (await missionIdsOf(db, user)));
-  if (isPostgres(db) && request.mutations.length > 0 && request.mutations.every(isPlainTable)) {
+  if (isPostgres(db) && request.mutations.length > 0 && request.mutations.every(mayGoUnlocked)) {
     const results = await applyUnlocked(db, user, request.clientId, request.mutations, missions);
     if (results) return results;
   }
   return db.transaction().execute((trx) => applyMutationsIn(trx, user, request.clientId, request.mutations, missions));
+}
+
+/**
+ * What an unlocked batch may hold: plain writes, and photo records (their checks read possessions,
+ * which the lock does not protect; a logo's, which counts the mission's logos, needs the lock and
+ * sends the batch there).
+ */
+function mayGoUnlocked(m: Mutation): boolean {
+  return isPlainTable(m) || m.table === 'photos';
 }
 
 /** Thrown by the stand-in transaction of an unlocked batch: this batch needs the database before it writes. */
@@ -324,7 +354,7 @@ async function applyUnlocked(
   const state = await loadBatchState(db, user, clientId, mutations);
   // Stand-ins, below zero: the statement draws the real numbers once the missions are locked.
   const standIns = mutations.map((_, i) => -1 - i);
-  const ctx = newContext(noTransaction, user, clientId, missions, state, standIns);
+  const ctx = newContext(noTransaction, user, clientId, missions, state, standIns, db);
   const results: MutationResult[] = [];
   try {
     for (const mutation of mutations) {
@@ -335,7 +365,7 @@ async function applyUnlocked(
     const written = takeWaiting(ctx);
     const remembered = appliedRows(ctx);
     if (written.length === 0 && remembered.length === 0) return results; // every mutation refused
-    const seqs = await writeUnlocked(db, written, ctx.seqs.used, remembered);
+    const seqs = await writeUnlocked(db, written, ctx.seqs.used, remembered, ctx.pendingRefs ?? []);
     for (const result of results) {
       if (result.status !== 'applied' || result.record.seq >= 0) continue;
       const seq = seqs.get(result.record.seq);

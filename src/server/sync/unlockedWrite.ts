@@ -12,7 +12,7 @@
 // for a mutation id that another request of the same device applied meanwhile (primary key).
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
-import type { AppliedMutationsTable } from '../db/schema';
+import type { AppliedMutationsTable, PhotoRefsTable } from '../db/schema';
 import { type StoredRecord, toRow } from './records';
 import { missionsLocked, PG_SEQUENCE } from './sequence';
 
@@ -29,8 +29,8 @@ export class StaleBatchRead extends Error {
 }
 
 /**
- * Writes the batch's records (each at the version after the one it read, or new) and its applied
- * mutation ids in one statement. The batch numbered its writes -1, -2, … -`writes` (a record
+ * Writes the batch's records (each at the version after the one it read, or new), its applied
+ * mutation ids and its photo records' references (who may fetch the photo) in one statement. The batch numbered its writes -1, -2, … -`writes` (a record
  * written twice is stored once, as it ended): they get `writes` new sequence numbers, in that
  * order, returned by stand-in. Throws StaleBatchRead when the batch must be applied again under
  * the lock.
@@ -40,6 +40,7 @@ export async function writeUnlocked(
   records: StoredRecord[],
   writes: number,
   applied: AppliedMutationsTable[],
+  photoRefs: PhotoRefsTable[],
 ): Promise<Map<number, number>> {
   const rows = records.map(toRow);
   const slots = rows.map((row) => -row.seq);
@@ -77,6 +78,10 @@ export async function writeUnlocked(
           ${appliedColumn('record_id')}::text[], ${appliedColumn('version')}::integer[],
           ${appliedColumn('applied_at')}::text[]
         )
+      ), refs AS (
+        INSERT INTO photo_refs (hash, mission_id)
+        SELECT * FROM unnest(${photoRefs.map((r) => r.hash)}::text[], ${photoRefs.map((r) => r.mission_id)}::text[])
+        ON CONFLICT (hash, mission_id) DO NOTHING
       )
       SELECT (SELECT array_agg(seq ORDER BY slot) FROM numbered) AS seqs
       WHERE terrain_expect_written(${rows.length}::integer, (SELECT count(*)::integer FROM written))`.execute(db);
