@@ -15,8 +15,11 @@ import { loadPdfMake } from '../../src/report/pdf/pdfmake';
 import { DEMO_SETTINGS, demoBundle, demoMission } from '../fixtures/reportBundle';
 import { nodeRasterizer } from '../unit/report/nodeCanvas';
 
-/** Issue 13's targets on this machine: Word ≤ 2.5 s, PDF ≤ 3.5 s; the map and chart add ≤ 300 ms. */
-export const REPORT_TARGET_MS = { docx: 2500, pdf: 3500, figures: 300 } as const;
+/**
+ * Issue 12's targets on this machine for 20 communes and 100 photos: Word ≤ 2.0 s, PDF ≤ 3.0 s
+ * (issue 13 had allowed 2.5 s and 3.5 s); the map and chart add ≤ 300 ms (issue 13).
+ */
+export const REPORT_TARGET_MS = { docx: 2000, pdf: 3000, figures: 300 } as const;
 
 export interface ReportFigure {
   name: string;

@@ -1,7 +1,7 @@
 // One commune of the Word report: each visit (date, authors, review state, GPS point, people met,
 // observations), the achievements table with its total, then the photos chosen for the report, two
 // per row with their numbered captions underneath.
-import { AlignmentType, ImageRun, Paragraph, type Table, TextRun } from 'docx';
+import { AlignmentType, Paragraph, type Table, TextRun } from 'docx';
 import type { MissionBundle } from '../bundle';
 import { reportLabels as L } from '../labels';
 import type { ReportCommune, ReportPhoto, ReportVisit } from '../model';
@@ -9,6 +9,7 @@ import { loadPhoto } from '../photos';
 import type { Progress } from '../progress';
 import { achievementsTable } from '../tables';
 import { heading, inline, labelled, layoutGrid, PAGE_WIDTH_PX, spacer, table, textBlock } from './common';
+import type { DocxPictures } from './media';
 
 /** Two photos side by side, a little space between them; 4:3 pictures keep their proportions. */
 const PHOTO_MAX_WIDTH_PX = Math.floor(PAGE_WIDTH_PX / 2) - 16;
@@ -43,7 +44,7 @@ function visitBlock(visit: ReportVisit): Paragraph[] {
   ];
 }
 
-async function photoCell(bundle: MissionBundle, item: ReportPhoto): Promise<Paragraph[]> {
+async function photoCell(bundle: MissionBundle, item: ReportPhoto, pictures: DocxPictures): Promise<Paragraph[]> {
   const photo = await loadPhoto(bundle, item, { maxWidth: PHOTO_MAX_WIDTH_PX, maxHeight: PHOTO_MAX_HEIGHT_PX });
   if ('missing' in photo) return [caption(photo.missing)];
   return [
@@ -51,10 +52,8 @@ async function photoCell(bundle: MissionBundle, item: ReportPhoto): Promise<Para
       alignment: AlignmentType.CENTER,
       keepNext: true,
       children: [
-        new ImageRun({
-          type: photo.kind,
-          data: photo.bytes,
-          transformation: { width: photo.width, height: photo.height },
+        pictures.run({
+          ...photo,
           altText: { name: `photo-${item.number}`, description: item.caption, title: item.caption },
         }),
       ],
@@ -67,6 +66,7 @@ export async function communeSection(
   section: ReportCommune,
   bundle: MissionBundle,
   progress: Progress,
+  pictures: DocxPictures,
   withPhotos = true,
 ): Promise<(Paragraph | Table)[]> {
   const out: (Paragraph | Table)[] = [heading(section.heading, 2)];
@@ -84,7 +84,7 @@ export async function communeSection(
   for (let i = 0; i < section.photos.length; i += 2) {
     const row: Paragraph[][] = [];
     for (const item of section.photos.slice(i, i + 2)) {
-      row.push(await photoCell(bundle, item));
+      row.push(await photoCell(bundle, item, pictures));
       await progress.step();
     }
     rows.push(row);

@@ -1,11 +1,12 @@
 // The first page of the Word report: the logos and letterhead, then what mission, which project,
 // when and where.
-import { AlignmentType, ImageRun, PageBreak, Paragraph, TextRun } from 'docx';
+import { AlignmentType, PageBreak, Paragraph, TextRun } from 'docx';
 import { reportLabels as L } from '../labels';
 import type { ReportModel } from '../model';
 import type { LoadedPhoto } from '../photos';
+import type { DocxPictures } from './media';
 
-export function coverSection(cover: ReportModel['cover'], logos: LoadedPhoto[]): Paragraph[] {
+export function coverSection(cover: ReportModel['cover'], logos: LoadedPhoto[], pictures: DocxPictures): Paragraph[] {
   const line = (label: string, value: string) =>
     new Paragraph({
       spacing: { after: 120 },
@@ -19,12 +20,7 @@ export function coverSection(cover: ReportModel['cover'], logos: LoadedPhoto[]):
         spacing: { after: 240 },
         children: logos.flatMap((logo, i) => [
           ...(i ? [new TextRun('    ')] : []),
-          new ImageRun({
-            type: logo.kind,
-            data: logo.bytes,
-            transformation: { width: logo.width, height: logo.height },
-            altText: { name: `logo-${i + 1}`, description: 'Logo', title: 'Logo' },
-          }),
+          pictures.run({ ...logo, altText: { name: `logo-${i + 1}`, description: 'Logo', title: 'Logo' } }),
         ]),
       }),
     );

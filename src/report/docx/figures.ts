@@ -1,15 +1,17 @@
 // The map and the chart in the Word report, as PNG drawn at one and a half times the printed size (sharp on paper
 // and on screen); a device that cannot draw them gets a line saying so, not a failed report.
-import { AlignmentType, ImageRun, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Paragraph, TextRun } from 'docx';
 import type { Rasterizer } from '../graphics/rasterize';
 import type { Scene } from '../graphics/scene';
 import { reportLabels as L } from '../labels';
 import { PAGE_WIDTH_PX } from './common';
+import type { DocxPictures } from './media';
 
 export async function figure(
   scene: Scene,
   caption: string,
   rasterize: Rasterizer,
+  pictures: DocxPictures,
   maxHeightPx = 700,
 ): Promise<Paragraph[]> {
   const width = Math.min(PAGE_WIDTH_PX, (maxHeightPx * scene.width) / scene.height);
@@ -25,10 +27,11 @@ export async function figure(
       alignment: AlignmentType.CENTER,
       keepNext: true,
       children: [
-        new ImageRun({
-          type: 'png',
-          data: png,
-          transformation: { width: Math.round(width), height: Math.round((width * scene.height) / scene.width) },
+        pictures.run({
+          kind: 'png',
+          bytes: png,
+          width: Math.round(width),
+          height: Math.round((width * scene.height) / scene.width),
           altText: { name: scene.title, description: scene.title, title: caption },
         }),
       ],

@@ -1,7 +1,7 @@
 // The mission report as a Word document (.docx), built on the device from the mission's data.
 // French throughout (the language tag makes Word spell-check it in French), a running header with
 // the mission's title and "Page n sur N" at the foot of every page but the title page.
-import { AlignmentType, Document, Footer, Header, Packer, PageNumber, Paragraph, type Table, TextRun } from 'docx';
+import { AlignmentType, Document, Footer, Header, PageNumber, Paragraph, type Table, TextRun } from 'docx';
 import type { BuildOptions, MissionBundle } from '../bundle';
 import { reportFigures } from '../figures';
 import { offscreenRasterizer } from '../graphics/rasterize';
@@ -16,6 +16,7 @@ import { heading, PAGE_WIDTH_PX } from './common';
 import { communeSection } from './communeSection';
 import { coverSection } from './cover';
 import { figure } from './figures';
+import { DocxPictures } from './media';
 import { participantsSection } from './participants';
 import { tdrSection } from './tdr';
 
@@ -55,23 +56,24 @@ export async function buildDocx(bundle: MissionBundle, options: BuildOptions = {
   const photoCount = withPhotos ? model.communes.reduce((n, c) => n + c.photos.length, 0) : 0;
   const progress = startProgress(model.communes.length + photoCount + 1, options.onProgress);
   const logos = await loadLogos(bundle, model.logoHashes, { maxWidth: PAGE_WIDTH_PX / 3 - 20, maxHeight: 90 });
-  const children: (Paragraph | Table)[] = [...coverSection(model.cover, logos)];
+  const pictures = new DocxPictures();
+  const children: (Paragraph | Table)[] = [...coverSection(model.cover, logos, pictures)];
   if (parts.has('synthesis')) children.push(...freeTextSection(L.synthesisTitle, model.synthesis));
   if (parts.has('tdr')) children.push(...tdrSection(model.tdr));
   if (parts.has('participants')) children.push(...participantsSection(model.participants));
   const figures = reportFigures(model);
   const rasterize = options.rasterize ?? offscreenRasterizer;
   if (figures.map)
-    children.push(heading(L.mapTitle, 1), ...(await figure(figures.map, figures.captions.map, rasterize)));
+    children.push(heading(L.mapTitle, 1), ...(await figure(figures.map, figures.captions.map, rasterize, pictures)));
   if (parts.has('visits')) children.push(heading(L.communesTitle, 1));
   for (const section of model.communes) {
-    if (parts.has('visits')) children.push(...(await communeSection(section, bundle, progress, withPhotos)));
+    if (parts.has('visits')) children.push(...(await communeSection(section, bundle, progress, pictures, withPhotos)));
     await progress.step();
   }
   if (parts.has('budget')) children.push(...budgetSummarySection(model.budget));
   if (figures.chart) {
     if (!parts.has('budget')) children.push(heading(L.budgetTitle, 1));
-    children.push(...(await figure(figures.chart, figures.captions.chart, rasterize)));
+    children.push(...(await figure(figures.chart, figures.captions.chart, rasterize, pictures)));
   }
   if (parts.has('actions')) children.push(...actionPointsSection(model.actions));
   if (parts.has('conclusion')) children.push(...freeTextSection(L.conclusionTitle, model.conclusion));
@@ -106,7 +108,7 @@ export async function buildDocx(bundle: MissionBundle, options: BuildOptions = {
       },
     ],
   });
-  const bytes = new Uint8Array(await Packer.toArrayBuffer(doc));
+  const bytes = await pictures.pack(doc);
   progress.finish();
   return bytes;
 }

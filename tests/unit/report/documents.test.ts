@@ -1,8 +1,10 @@
 // The Word and PDF reports of the demo mission (three communes, six photos), read back.
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { buildDocx } from '../../../src/report/docx';
 import { buildPdf } from '../../../src/report/pdf';
-import { DEMO_CAPTIONS, demoBundle, demoMission } from '../../fixtures/reportBundle';
+import { DEMO_CAPTIONS, demoBundle, demoMission, sha256Hex } from '../../fixtures/reportBundle';
+import { nodeRasterizer } from './nodeCanvas';
 import { countPdfImages, type HtmlTable, readDocx, readPdfPages } from './readBack';
 
 /** Building a document takes seconds on a loaded shared machine. */
@@ -80,6 +82,27 @@ describe('the Word report', { timeout: SLOW_MACHINE_MS }, () => {
     expect(doc.media).toHaveLength(6);
     for (const caption of DEMO_CAPTIONS) expect(doc.text).toMatch(new RegExp(`Photo \\d : ${caption}`));
     expect(doc.text).not.toContain('Photo privée');
+  });
+
+  it('stores its pictures as they are, not deflated (they are JPEG and PNG), and deflates its XML', async () => {
+    const demo = demoMission();
+    const bytes = await buildDocx(demoBundle(demo), { rasterize: nodeRasterizer });
+    const method = new Map<string, number>(); // 0: stored, 8: DEFLATE
+    const parts = unzipSync(bytes, {
+      filter: (file) => {
+        method.set(file.name, file.compression);
+        return true;
+      },
+    });
+    const media = Object.keys(parts).filter((p) => p.startsWith('word/media/'));
+    expect(media.filter((p) => p.endsWith('.jpg'))).toHaveLength(6);
+    expect(media.filter((p) => p.endsWith('.png'))).toHaveLength(2); // the map and the chart
+    for (const path of media) expect([path, method.get(path)]).toEqual([path, 0]);
+    // Each photo's own bytes, unchanged.
+    const photos = new Set([...demo.blobs.values()].map(sha256Hex));
+    for (const path of media.filter((p) => p.endsWith('.jpg'))) expect(photos.has(sha256Hex(parts[path]))).toBe(true);
+    expect(method.get('word/document.xml')).toBe(8);
+    expect(method.get('[Content_Types].xml')).toBe(8);
   });
 
   it('leaves draft notes out by default and takes them in when asked', async () => {
