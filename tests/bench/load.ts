@@ -194,7 +194,11 @@ export async function measureLoad(label: string, servers: RunningServer[], datab
       }
       let cursors: Record<string, number> = {};
       for (;;) {
-        const res = await call(`${base}/api/sync/pull`, json(token, { protocolVersion: PROTOCOL_VERSION, cursors }));
+        // As the app does: its own records are not sent back (its push answers carried them).
+        const res = await call(
+          `${base}/api/sync/pull`,
+          json(token, { protocolVersion: PROTOCOL_VERSION, cursors, clientId }),
+        );
         const page = (await res.json()) as PullResponse;
         cursors = page.cursors;
         if (!page.hasMore) break;
