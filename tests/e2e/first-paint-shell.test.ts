@@ -134,4 +134,26 @@ describe('the static shell of index.html', () => {
     ]);
     await context.close();
   });
+
+  it('runs the database without Dexie’s debug mode, even on 127.0.0.1 (as deployed)', async () => {
+    const context = await newPhoneContext(browser);
+    // Dexie's debug mode (on by itself for localhost and 127.0.0.1) names an async task per query.
+    await context.addInitScript(() => {
+      const w = window as unknown as { __tasks: string[] };
+      w.__tasks = [];
+      const tasks = console as unknown as { createTask?: (name: string) => unknown };
+      const original = tasks.createTask?.bind(console);
+      if (original)
+        tasks.createTask = (name: string) => {
+          w.__tasks.push(name);
+          return original(name);
+        };
+    });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await expect.poll(() => page.getByRole('heading', { name: 'Missions' }).count(), { timeout: 20_000 }).toBe(1);
+    const tasks = await page.evaluate(() => (window as unknown as { __tasks: string[] }).__tasks);
+    expect(tasks.filter((name) => name.startsWith('Dexie'))).toEqual([]);
+    await context.close();
+  });
 });
