@@ -45,18 +45,11 @@ describe('the static shell of index.html', () => {
     await context.close();
   });
 
-  it('runs the app only after it has painted, its files fetched from the start at low priority', async () => {
+  it('runs the app only after it has painted, its files fetched from the start', async () => {
     const context = await newPhoneContext(browser);
     const page = await context.newPage();
     const requested: string[] = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
-    // The browser's own priority of each request, as it was first sent.
-    const priorities = new Map<string, string>();
-    const cdp = await context.newCDPSession(page);
-    cdp.on('Network.requestWillBeSent', (event) =>
-      priorities.set(new URL(event.request.url).pathname, event.request.initialPriority),
-    );
-    await cdp.send('Network.enable');
     await page.goto(server.url);
     await expect.poll(() => page.getByRole('heading', { name: 'Missions' }).count(), { timeout: 20_000 }).toBe(1);
     const timing = await page.evaluate(() => ({
@@ -75,9 +68,6 @@ describe('the static shell of index.html', () => {
     const appChunk = scriptsAtStart.find((p) => /\/main-[^/]+\.js$/.test(p));
     expect(appChunk).toBeDefined();
     expect(preloaded).toContain(appChunk);
-    // Below the page and its entry: nothing the first paint needs waits behind the app's files.
-    expect(priorities.get(appChunk as string)).toBe('Low');
-    expect(priorities.get(entry)).toBe('High');
     await context.close();
   });
 

@@ -2,11 +2,7 @@
 // static shell has painted, so Vite would fetch the app's files only then, one round trip late on
 // 3G. Each file the app needs to start (the chunk of src/app/main.tsx and every chunk it imports,
 // itself or through them) is listed in the page as a modulepreload: fetched and compiled from the
-// start, evaluated only when boot.ts asks for it. At low priority: the shell paints from the page
-// alone, so these files must not look like (nor compete with) what the first paint needs. At high
-// priority (a modulepreload's default), a browser or Lighthouse that sees them finish before the
-// paint counts them as holding it: Lighthouse's simulated first paint on slow 4G then jumped from
-// about 1.0 s to 2.2 s from one run to the next.
+// start, evaluated only when boot.ts asks for it.
 import type { Plugin } from 'vite';
 
 const APP_MODULE = /[\\/]src[\\/]app[\\/]main\.tsx$/;
@@ -33,9 +29,7 @@ export function preloadAppPlugin(): Plugin {
         visit(app.fileName);
         // Already in the page: the entry and what it imports statically (Vite's own modulepreloads).
         const listed = [...needed].filter((fileName) => !html.includes(`/${fileName}"`));
-        const links = listed.map(
-          (fileName) => `    <link rel="modulepreload" fetchpriority="low" crossorigin href="/${fileName}">\n`,
-        );
+        const links = listed.map((fileName) => `    <link rel="modulepreload" crossorigin href="/${fileName}">\n`);
         return html.replace('</head>', `${links.join('')}  </head>`);
       },
     },
