@@ -54,8 +54,9 @@ export interface KeyValue {
 // Dexie turns its debug mode on by itself when the page's address is localhost or 127.0.0.1: every
 // query then records an async stack (console.createTask), which costs the first screen about
 // 50 ms of main thread on a phone-speed CPU. Tests, benchmarks and Lighthouse run on 127.0.0.1 and
-// would measure a slower app than the one deployed: debug only in development.
-Dexie.debug = import.meta.env.DEV;
+// would measure a slower app than the one deployed: debug only in development (Vite's dev server;
+// Node scripts that use this schema run without Vite, so without import.meta.env).
+Dexie.debug = import.meta.env?.DEV === true;
 
 export class TerrainDB extends Dexie {
   missions!: EntityTable<Mission, 'id'>;
