@@ -12,7 +12,6 @@ import { openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrations';
 import { ensureBuilt } from './ensureBuilt';
 import { stopGate } from './http/gracefulStop';
-import { keepConnectionsAlive } from './http/keepAlive';
 import { LiveHub } from './live/liveHub';
 import { openChangeBus } from './live/openChangeBus';
 import { errorFields, logSinkFromEnv } from './log';
@@ -44,7 +43,6 @@ const gate = stopGate(app.fetch, log);
 const server = serve({ fetch: gate.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`Terrain écoute sur http://localhost:${info.port}`);
 });
-keepConnectionsAlive(server as Server);
 
 let stopping = false;
 async function shutdown(signal: NodeJS.Signals) {
