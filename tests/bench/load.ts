@@ -12,6 +12,7 @@ import { aMission, aPhoto, aVisitNote } from '../fixtures/builders';
 import { createMutation } from '../fixtures/mutations';
 import { jpegLike, sha256, TUS, uploadMetadata } from '../unit/server/photosTus';
 import { freshDatabaseUrl } from '../unit/server/support';
+import { type Answer, type Call, send } from './leanHttp';
 import { type CpuSeconds, countCpu } from './processCpu';
 
 export const DEVICES = Number(process.env.BENCH_DEVICES ?? 500);
@@ -58,14 +59,14 @@ async function inBatches<T>(items: T[], atOnce: number, run: (item: T, index: nu
   );
 }
 
-async function call(url: string, init: RequestInit): Promise<Response> {
-  const res = await fetch(url, init);
+async function call(url: string, init: Call): Promise<Answer> {
+  const res = await send(url, init);
   if (res.status >= 400)
-    throw new Error(`${init.method ?? 'GET'} ${new URL(url).pathname}: ${res.status} ${await res.text()}`);
+    throw new Error(`${init.method ?? 'GET'} ${new URL(url).pathname}: ${res.status} ${res.text()}`);
   return res;
 }
 
-const json = (token: string | null, body: unknown): RequestInit => ({
+const json = (token: string | null, body: unknown): Call => ({
   method: 'POST',
   headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
   body: JSON.stringify(body),
@@ -121,7 +122,7 @@ export async function measureLoad(label: string, servers: RunningServer[], datab
   await inBatches(emails, 20, async (email, d) => {
     try {
       const res = await call(`${serverOf(d)}/api/auth/login`, json(null, { email, password: PASSWORD }));
-      tokens[d] = ((await res.json()) as { token: string }).token;
+      tokens[d] = res.json<{ token: string }>().token;
     } catch (error) {
       failed(error);
     }
@@ -172,7 +173,7 @@ export async function measureLoad(label: string, servers: RunningServer[], datab
             mutations: plan.pending.slice(i, i + NOTES_PER_PUSH),
           }),
         );
-        const { results } = (await res.json()) as PushResponse;
+        const { results } = res.json<PushResponse>();
         pushMs.push(performance.now() - pushStarted);
         if (results.some((r) => r.status !== 'applied')) throw new Error(`push: ${JSON.stringify(results[0])}`);
       }
@@ -189,7 +190,7 @@ export async function measureLoad(label: string, servers: RunningServer[], datab
           },
           body: new Uint8Array(photo.bytes),
         });
-        if (Number(created.headers.get('upload-offset')) !== photo.bytes.length) throw new Error('photo: incomplete');
+        if (Number(created.header('upload-offset')) !== photo.bytes.length) throw new Error('photo: incomplete');
         photos += 1;
       }
       let cursors: Record<string, number> = {};
@@ -199,7 +200,7 @@ export async function measureLoad(label: string, servers: RunningServer[], datab
           `${base}/api/sync/pull`,
           json(token, { protocolVersion: PROTOCOL_VERSION, cursors, clientId }),
         );
-        const page = (await res.json()) as PullResponse;
+        const page = res.json<PullResponse>();
         cursors = page.cursors;
         if (!page.hasMore) break;
       }
