@@ -21,7 +21,7 @@ export default defineConfig({
     react(),
     // index.html's static shell paints before the app's CSS and JavaScript arrive.
     inlineStylesheetPlugin(),
-    // boot.ts starts the app after the first paint; its files are fetched from the start.
+    // boot.ts starts the app after the first paint and asks for its files all at once then.
     preloadAppPlugin(),
     VitePWA({
       // Our own service worker (src/sw.ts): precache and routes as before, plus the sync engine for

@@ -1,8 +1,8 @@
 // The page's entry. The static shell of index.html paints first; then the app's code runs in a few
 // tasks rather than one: a slow phone's main thread is never held long (evaluating the whole app at
-// once took one task of about 60 ms here, 240 ms at a low-end phone's speed). The files themselves
-// are fetched from the start (index.html preloads them: build/preloadAppPlugin.ts), so splitting
-// their evaluation costs no round trip. The stylesheets stay here, static: the build puts them in
+// once took one task of about 60 ms here, 240 ms at a low-end phone's speed). Its files are asked
+// for all together once the shell has painted (appFiles.ts), so splitting their evaluation costs no
+// round trip. The stylesheets stay here, static: the build puts them in
 // the page (build/inlineStylesheetPlugin.ts), so the app never renders unstyled.
 import './styles.css';
 import './styles/revisionRequests.css';
@@ -12,6 +12,7 @@ import './styles/participantSuggestions.css';
 import './styles/prepareMission.css';
 import './styles/reportLogos.css';
 import './styles/install.css';
+import { preloadAppFiles } from './appFiles';
 import { captureInstallPrompt } from './install/installPrompt';
 
 // At once: the browser offers installing once per page load, possibly before the app has started.
@@ -53,6 +54,7 @@ export const APP_START_MARK = 'terrain:app-start';
 
 async function boot(): Promise<void> {
   await afterFirstPaint();
+  preloadAppFiles();
   performance.mark(APP_START_MARK);
   // Before any schema is built (zodWithoutEval.ts).
   await import('./zodWithoutEval');

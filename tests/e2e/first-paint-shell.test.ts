@@ -4,6 +4,7 @@
 // on a slow link, not even when the browser offers installing; the shell's text is the largest paint.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP_FILES_META } from '../../src/app/appFiles';
 import { launchBrowser, newPhoneContext } from './support/browser';
 import { type RunningServer, startServer } from './support/server';
 
@@ -45,29 +46,36 @@ describe('the static shell of index.html', () => {
     await context.close();
   });
 
-  it('runs the app only after it has painted, its files fetched from the start', async () => {
+  it('runs the app only after it has painted, and asks for all its files together then', async () => {
     const context = await newPhoneContext(browser);
     const page = await context.newPage();
-    const requested: string[] = [];
-    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
     await page.goto(server.url);
     await expect.poll(() => page.getByRole('heading', { name: 'Missions' }).count(), { timeout: 20_000 }).toBe(1);
     const timing = await page.evaluate(() => ({
       paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
       appStart: performance.getEntriesByName('terrain:app-start')[0]?.startTime ?? null,
+      scripts: performance
+        .getEntriesByType('resource')
+        .map((entry) => ({ path: new URL(entry.name).pathname, start: entry.startTime })),
     }));
     expect(timing.paint).not.toBeNull();
     expect(timing.appStart).not.toBeNull();
-    expect(timing.appStart as number).toBeGreaterThanOrEqual(timing.paint as number);
+    const paint = timing.paint as number;
+    const appStart = timing.appStart as number;
+    expect(appStart).toBeGreaterThanOrEqual(paint);
 
-    // Every file the app starts with is in the page as a modulepreload: none waits for the entry.
+    // The files the app starts with, listed in the page (fetching nothing), are asked for after the
+    // paint (a file that arrived before it would count as holding the first paint) and all before
+    // the app's code starts: none waits for an earlier stage to be evaluated.
     const html = await (await fetch(server.url)).text();
-    const preloaded = [...html.matchAll(/<link rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]);
-    const entry = /<script type="module"[^>]*src="([^"]+)"/.exec(html)?.[1] ?? '';
-    const scriptsAtStart = requested.filter((p) => p.endsWith('.js') && p !== entry && p !== '/sw.js');
-    const appChunk = scriptsAtStart.find((p) => /\/main-[^/]+\.js$/.test(p));
-    expect(appChunk).toBeDefined();
-    expect(preloaded).toContain(appChunk);
+    const listed = new RegExp(`<meta name="${APP_FILES_META}" content="([^"]*)"`).exec(html)?.[1].split(' ') ?? [];
+    expect(listed.find((p) => /\/main-[^/]+\.js$/.test(p))).toBeDefined();
+    for (const path of listed) {
+      const requested = timing.scripts.find((s) => s.path === path);
+      expect(requested, path).toBeDefined();
+      expect(requested?.start, path).toBeGreaterThanOrEqual(paint);
+      expect(requested?.start, path).toBeLessThanOrEqual(appStart);
+    }
     await context.close();
   });
 

@@ -1,9 +1,15 @@
 // Vite build step on index.html: the entry (src/app/boot.ts) imports the app itself only once the
-// static shell has painted, so Vite would fetch the app's files only then, one round trip late on
-// 3G. Each file the app needs to start (the chunk of src/app/main.tsx and every chunk it imports,
-// itself or through them) is listed in the page as a modulepreload: fetched and compiled from the
-// start, evaluated only when boot.ts asks for it.
+// static shell has painted, in stages, so the browser would discover the app's files one stage at
+// a time. The page lists every file the app needs to start (the chunk of src/app/main.tsx and every
+// chunk it imports, itself or through them) in a meta tag, which fetches nothing: boot.ts asks for
+// them all at once after the first paint (appFiles.ts).
+//
+// Why not modulepreload links in the page: on a fast link they finish before the first paint, and
+// the browser (and Lighthouse after it) then counts the whole app as holding the first paint. The
+// cost of asking after the paint is one round trip, on the first load only: once installed, the
+// service worker serves every file from the phone.
 import type { Plugin } from 'vite';
+import { APP_FILES_META } from '../../app/appFiles';
 
 const APP_MODULE = /[\\/]src[\\/]app[\\/]main\.tsx$/;
 
@@ -28,9 +34,9 @@ export function preloadAppPlugin(): Plugin {
         };
         visit(app.fileName);
         // Already in the page: the entry and what it imports statically (Vite's own modulepreloads).
-        const listed = [...needed].filter((fileName) => !html.includes(`/${fileName}"`));
-        const links = listed.map((fileName) => `    <link rel="modulepreload" crossorigin href="/${fileName}">\n`);
-        return html.replace('</head>', `${links.join('')}  </head>`);
+        const listed = [...needed].filter((fileName) => !html.includes(`/${fileName}"`)).map((f) => `/${f}`);
+        const meta = `    <meta name="${APP_FILES_META}" content="${listed.join(' ')}">\n`;
+        return html.replace('</head>', `${meta}  </head>`);
       },
     },
   };
