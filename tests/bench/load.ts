@@ -239,8 +239,23 @@ export async function freshBenchDatabase(adminUrl: string): Promise<{ url: strin
 const isLocal = (url: string) =>
   ['localhost', '127.0.0.1', '[::1]', ''].includes(new URL(url).hostname) || url.includes('%2F');
 
+/**
+ * Rounds of the comparison. This machine's speed drifts by a fifth from one minute to the next (the
+ * load generator's own CPU per note moves with it), so one SQLite run and one PostgreSQL run minutes
+ * apart compare the machine more than the databases: each round runs both back to back, and the
+ * medians are reported, with the median of the rounds' PostgreSQL ÷ SQLite ratios.
+ */
+const ROUNDS = Number(process.env.BENCH_LOAD_ROUNDS ?? 3);
+
+export interface LoadComparison {
+  /** Median figures per setup (SQLite, then PostgreSQL when a URL was given). */
+  figures: LoadFigures[];
+  /** Per round: PostgreSQL's notes/s ÷ SQLite's (empty without PostgreSQL). */
+  ratios: number[];
+}
+
 /** One process on SQLite, then (when a PostgreSQL URL is given) two processes on PostgreSQL. */
-export async function measureLoads(postgresUrl: string | undefined): Promise<LoadFigures[]> {
+async function measureRound(postgresUrl: string | undefined): Promise<LoadFigures[]> {
   const figures: LoadFigures[] = [];
   const sqlite = await startServer({ env: ADMIN_ENV });
   try {
@@ -267,11 +282,50 @@ export async function measureLoads(postgresUrl: string | undefined): Promise<Loa
   return figures;
 }
 
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const medianOrNull = (values: (number | null)[]) =>
+  values.some((v) => v === null) ? null : median(values as number[]);
+
+/** The runs of one setup as one line each: medians, and every error of every run. */
+function medianFigures(runs: LoadFigures[]): LoadFigures {
+  const of = (pick: (f: LoadFigures) => number) => median(runs.map(pick));
+  return {
+    label: runs.length > 1 ? `${runs[0].label}, median of ${runs.length}` : runs[0].label,
+    devices: runs[0].devices,
+    seconds: of((f) => f.seconds),
+    notesPerSecond: of((f) => f.notesPerSecond),
+    photosPerSecond: of((f) => f.photosPerSecond),
+    pushP50Ms: of((f) => f.pushP50Ms),
+    pushP95Ms: of((f) => f.pushP95Ms),
+    loginsPerSecond: of((f) => f.loginsPerSecond),
+    errors: runs.reduce((sum, f) => sum + f.errors, 0),
+    firstError: runs.find((f) => f.firstError)?.firstError ?? null,
+    cpuPerThousandNotes: {
+      servers: medianOrNull(runs.map((f) => f.cpuPerThousandNotes.servers)),
+      postgres: medianOrNull(runs.map((f) => f.cpuPerThousandNotes.postgres)),
+      loadGenerator: of((f) => f.cpuPerThousandNotes.loadGenerator),
+    },
+  };
+}
+
+export async function measureLoads(postgresUrl: string | undefined, rounds = ROUNDS): Promise<LoadComparison> {
+  const runs: LoadFigures[][] = [];
+  for (let r = 0; r < rounds; r++) runs.push(await measureRound(postgresUrl));
+  const setups = runs[0].length;
+  const figures = Array.from({ length: setups }, (_, s) => medianFigures(runs.map((round) => round[s])));
+  const ratios = setups > 1 ? runs.map(([sqlite, postgres]) => postgres.notesPerSecond / sqlite.notesPerSecond) : [];
+  return { figures, ratios };
+}
+
 const cpuLine = (cpu: CpuSeconds) =>
   [cpu.servers, cpu.postgres, cpu.loadGenerator].map((s) => (s === null ? '–' : s.toFixed(1))).join(' / ');
 
-export function loadLines(figures: LoadFigures[]): [string, string, string, boolean][] {
-  return figures.flatMap((f) => [
+export function loadLines({ figures, ratios }: LoadComparison): [string, string, string, boolean][] {
+  const lines = figures.flatMap((f): [string, string, string, boolean][] => [
     [
       `load (${f.label}): ${f.devices} devices, notes/s`,
       f.notesPerSecond.toFixed(0),
@@ -294,4 +348,14 @@ export function loadLines(figures: LoadFigures[]): [string, string, string, bool
     ],
     [`load (${f.label}): errors`, `${f.errors}${f.firstError ? ` (${f.firstError})` : ''}`, '0', f.errors === 0],
   ]);
+  if (ratios.length === 0) return lines;
+  const level = median(ratios);
+  const each = ratios.length > 1 ? ` (${ratios.map((r) => r.toFixed(2)).join(', ')})` : '';
+  lines.push([
+    'load: PostgreSQL (2 processes) ÷ SQLite (1 process), notes/s',
+    `${level.toFixed(2)}${each}`,
+    '≥ 1.00, median of the rounds (issue 14)',
+    level >= 1,
+  ]);
+  return lines;
 }
