@@ -6,7 +6,7 @@
 // the page is closed), and on a slow link photos come one at a time so each one finishes.
 import { errorMessages } from '../shared/errors';
 import { networkError, StepFailures, SyncError } from './http';
-import { LinkMeter } from './linkMeter';
+import { LinkMeter, transfersInFlight } from './linkMeter';
 import type { PartialDownload, SyncApi, SyncStore } from './ports';
 import type { SyncStatusStore } from './status';
 
@@ -29,7 +29,6 @@ export async function sha256Hex(blob: Blob): Promise<string> {
  * slow link they would share it and each take three times as long: one at a time, so each ends.
  */
 const DOWNLOADS_IN_FLIGHT_FAST = 3;
-const FAST_LINK_BITS_PER_S = 1_000_000;
 /** A download cut after bytes arrived resumes at once, this many times per photo and sync. */
 const RESUMES_PER_SYNC = 5;
 
@@ -37,10 +36,6 @@ const RESUMES_PER_SYNC = 5;
 const partialsOf = new WeakMap<SyncStore, Map<string, PartialDownload>>();
 /** The last rate measured per device store, so a sync starts with what the previous one learnt. */
 const lastRateOf = new WeakMap<SyncStore, number>();
-
-function downloadsInFlight(bitsPerSecond: number | null | undefined): number {
-  return bitsPerSecond != null && bitsPerSecond >= FAST_LINK_BITS_PER_S ? DOWNLOADS_IN_FLIGHT_FAST : 1;
-}
 
 /** Fetches missing photo bytes. Photos the server has not received yet are simply tried next time. */
 export async function downloadPhotos({ api, store, status, makeThumbnail }: PhotoDownloadDeps): Promise<void> {
@@ -100,7 +95,7 @@ export async function downloadPhotos({ api, store, status, makeThumbnail }: Phot
   // end first. How many run at once follows the rate measured so far.
   let fatal: unknown = null;
   const running = new Set<Promise<void>>();
-  const allowed = () => downloadsInFlight(meter.bitsPerSecond() ?? lastRateOf.get(store));
+  const allowed = () => transfersInFlight(meter.bitsPerSecond() ?? lastRateOf.get(store), DOWNLOADS_IN_FLIGHT_FAST);
   try {
     while (queue.length > 0 && !fatal) {
       while (running.size < allowed() && queue.length > 0) {

@@ -25,6 +25,16 @@ export interface PhotoSendDeps {
 /** The upload rate last measured per device store: the next photo starts with chunks of its size. */
 const rateOf = new WeakMap<SyncStore, UploadRate>();
 
+/** The link's upload rate as last measured for this device store (kept from photo to photo and sync to sync). */
+export function uploadRateOf(store: SyncStore): UploadRate {
+  let rate = rateOf.get(store);
+  if (!rate) {
+    rate = new UploadRate();
+    rateOf.set(store, rate);
+  }
+  return rate;
+}
+
 /** A tus failure in the app's terms: the server's named error, or `network`. */
 function toSyncError(error: unknown): SyncError {
   const response = error instanceof DetailedError ? error.originalResponse : null;
@@ -49,15 +59,20 @@ function toSyncError(error: unknown): SyncError {
 const OFFSET_MISMATCH = 409;
 const RESUMES_AFTER_OFFSET_MISMATCH = 3;
 
-/** Sends one photo's bytes (or resumes its upload); rejects with a SyncError. */
+/**
+ * Sends one photo's bytes (or resumes its upload); rejects with a SyncError. `sharing`: how many
+ * uploads share the link when a request is answered (each got that share of it: the link's rate,
+ * which sizes the chunks, is its rate times that).
+ */
 export async function sendPhoto(
   deps: PhotoSendDeps,
   photo: PhotoToSend,
   onBytes: (sent: number) => void,
+  sharing: () => number = () => 1,
 ): Promise<void> {
   for (let resumes = 0; ; resumes++) {
     try {
-      return await sendFromServerOffset(deps, photo, onBytes);
+      return await sendFromServerOffset(deps, photo, onBytes, sharing);
     } catch (error) {
       const mismatch = error instanceof SyncError && error.status === OFFSET_MISMATCH;
       if (!mismatch || resumes >= RESUMES_AFTER_OFFSET_MISMATCH || !(await deps.store.readUploadUrl(photo)))
@@ -71,12 +86,12 @@ async function sendFromServerOffset(
   deps: PhotoSendDeps,
   photo: PhotoToSend,
   onBytes: (sent: number) => void,
+  sharing: () => number,
 ): Promise<void> {
   const { store, client } = deps;
   const token = await client.token();
   const uploadUrl = await store.readUploadUrl(photo);
-  const rate = rateOf.get(store) ?? new UploadRate();
-  rateOf.set(store, rate);
+  const rate = uploadRateOf(store);
   const chunkFor = (remaining: number) => deps.uploadChunkBytes ?? nextChunkBytes(rate.get(), remaining);
   let saving: Promise<void> = Promise.resolve();
   await new Promise<void>((resolve, reject) => {
@@ -94,7 +109,7 @@ async function sendFromServerOffset(
       metadata: { hash: photo.hash, missionId: photo.missionId, filetype: photo.blob.type || 'image/jpeg' },
       headers: token ? { Authorization: `Bearer ${token}` } : {},
       storeFingerprintForResuming: false,
-      httpStack: new FetchHttpStack(client.fetch, (bytes, ms) => rate.record(bytes, ms)),
+      httpStack: new FetchHttpStack(client.fetch, (bytes, ms) => rate.record(bytes * sharing(), ms)),
       fileReader: blobFileReader,
       onUploadUrlAvailable: () => {
         saving = store.saveUploadUrl(photo, upload.url);

@@ -81,6 +81,28 @@ describe('photos through sync', () => {
     expect(received?.thumb).toBeDefined();
   });
 
+  it('sends two photos at once once the link is measured fast, and each arrives whole', async () => {
+    const photos = [await takePhoto(), await takePhoto(), await takePhoto(), await takePhoto()];
+    // Each upload request is held a moment on its way: requests that overlap are in flight together.
+    let inFlight = 0;
+    let most = 0;
+    server.intercept(async (r) => {
+      if (!r.path.startsWith('/api/photos/uploads')) return 'pass' as const;
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      inFlight -= 1;
+      return 'pass' as const;
+    });
+    await a.sync();
+    // The first photo goes alone (the link is not measured yet); in process the link is fast.
+    expect(most).toBe(2);
+    for (const { hash, bytes } of photos) {
+      expect(await uploadedFlag(hash)).toBe(1);
+      expect(fs.readFileSync(storedOnServer(hash)).equals(bytes)).toBe(true);
+    }
+  });
+
   it('resumes an upload cut mid-photo at the server offset, and the server keeps one copy', async () => {
     const { hash, bytes } = await takePhoto();
     let patches = 0;
