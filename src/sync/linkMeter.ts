@@ -2,17 +2,6 @@
 // the time at least one transfer was running (round trips included, since they cost the same).
 // Sync uses it to choose how much to put on the link at once.
 
-/** From this rate on, a link is fast: one transfer at a time would leave it idle a round trip each. */
-export const FAST_LINK_BITS_PER_S = 1_000_000;
-
-/**
- * How many photo transfers to run at once at `bitsPerSecond` (null: not measured yet). On a slow
- * link they would share it and each take longer: one at a time, so each one ends.
- */
-export function transfersInFlight(bitsPerSecond: number | null | undefined, onFastLink: number): number {
-  return bitsPerSecond != null && bitsPerSecond >= FAST_LINK_BITS_PER_S ? onFastLink : 1;
-}
-
 /** Below this many bytes measured, a rate says more about latency than about the link. */
 const MIN_MEASURED_BYTES = 64 * 1024;
 

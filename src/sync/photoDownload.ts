@@ -6,9 +6,10 @@
 // the page is closed), and on a slow link photos come one at a time so each one finishes.
 import { errorMessages } from '../shared/errors';
 import { networkError, StepFailures, SyncError } from './http';
-import { LinkMeter, transfersInFlight } from './linkMeter';
+import { LinkMeter } from './linkMeter';
 import type { PartialDownload, SyncApi, SyncStore } from './ports';
 import type { SyncStatusStore } from './status';
+import { runInFlight, transfersInFlight } from './transfersInFlight';
 
 export interface PhotoDownloadDeps {
   api: SyncApi;
@@ -93,27 +94,12 @@ export async function downloadPhotos({ api, store, status, makeThumbnail }: Phot
 
   // A failure that ends the sync (no network, no session) stops starting photos; the ones running
   // end first. How many run at once follows the rate measured so far.
-  let fatal: unknown = null;
-  const running = new Set<Promise<void>>();
   const allowed = () => transfersInFlight(meter.bitsPerSecond() ?? lastRateOf.get(store), DOWNLOADS_IN_FLIGHT_FAST);
   try {
-    while (queue.length > 0 && !fatal) {
-      while (running.size < allowed() && queue.length > 0) {
-        const hash = queue.shift() as string;
-        const one: Promise<void> = fetchOne(hash)
-          .catch((error) => {
-            fatal ??= error;
-          })
-          .finally(() => running.delete(one));
-        running.add(one);
-      }
-      await Promise.race(running);
-    }
-    await Promise.all(running);
+    await runInFlight(queue, allowed, fetchOne);
   } finally {
     const rate = meter.bitsPerSecond();
     if (rate !== null) lastRateOf.set(store, rate);
   }
-  if (fatal) throw fatal;
   failures.throwIfAny();
 }

@@ -5,11 +5,11 @@
 // is not enough (a server that died between the last byte and storing the photo answers "complete"
 // for an upload it never kept). Bytes are never deleted here.
 import { photoNotConfirmedError, StepFailures } from './http';
-import { transfersInFlight } from './linkMeter';
 import { askServer, markConfirmed, type PhotoToSend, photosToSend, ServerAnswers } from './photoUploadPlan';
 import { type PhotoSendDeps, sendPhoto, uploadRateOf } from './photoUploadSend';
 import type { SyncApi } from './ports';
 import type { SyncStatusStore } from './status';
+import { runInFlight, transfersInFlight } from './transfersInFlight';
 
 /**
  * Uploads at once on a fast link: the next photo's bytes fill the round trip the previous one waits
@@ -74,23 +74,7 @@ export async function uploadPhotos(deps: PhotoUploadDeps): Promise<void> {
 
   // A failure that ends the sync stops starting photos; the ones running end first. How many run
   // at once follows the upload rate measured so far.
-  const queue = [...toSend];
-  let fatal: unknown = null;
-  const running = new Set<Promise<void>>();
-  const allowed = () => transfersInFlight(uploadRateOf(store).get(), UPLOADS_IN_FLIGHT_FAST);
-  while (queue.length > 0 && !fatal) {
-    while (running.size < allowed() && queue.length > 0) {
-      const one: Promise<void> = sendOne(queue.shift() as PhotoToSend)
-        .catch((error) => {
-          fatal ??= error;
-        })
-        .finally(() => running.delete(one));
-      running.add(one);
-    }
-    await Promise.race(running);
-  }
-  await Promise.all(running);
-  if (fatal) throw fatal;
+  await runInFlight(toSend, () => transfersInFlight(uploadRateOf(store).get(), UPLOADS_IN_FLIGHT_FAST), sendOne);
 
   // Asked again for every photo tried (a failed answer may hide a photo that did arrive).
   await askServer(api, toSend, answers, failures.keep);

@@ -30,8 +30,8 @@ function decoded(body: Buffer, encoding: string | undefined): Buffer {
 
 /**
  * A kept-alive connection the server closed while idle (Node's 5 s keep-alive) fails the call sent
- * on it before any answer: sent once more on a new connection, as browsers do. Nothing reached the
- * server's handler, so nothing is done twice.
+ * on it before any answer: sent once more on a new connection, as browsers do. The server closes
+ * only idle connections, so the call had not reached its handler.
  */
 export async function send(url: string, call: Call = {}): Promise<Answer> {
   try {

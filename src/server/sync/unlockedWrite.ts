@@ -32,8 +32,8 @@ export class StaleBatchRead extends Error {
  * Writes the batch's records (each at the version after the one it read, or new), its applied
  * mutation ids and its photo records' references (who may fetch the photo) in one statement. The
  * batch numbered its writes -1, -2, … -`writes` (a record written twice is stored once, as it
- * ended): they get `writes` new sequence numbers, in that order, returned by stand-in. Throws StaleBatchRead when the batch must be applied again under
- * the lock.
+ * ended): they get `writes` new sequence numbers, in that order, returned by stand-in. Throws
+ * StaleBatchRead when the batch must be applied again under the lock.
  */
 export async function writeUnlocked(
   db: Db,

@@ -13,8 +13,8 @@
 // A photo that arrives whole in its creation request (most of them) costs two statements: the
 // upload's row, then one statement that stores it and marks it finished. Until that request
 // answers, nobody else knows the upload's id (the server drew it), so the request keeps the row it
-// wrote (`creation`, scoped to that request) instead of reading it back at each of tus's steps (write, finish, the
-// expiry header): four reads per photo before.
+// wrote (`creation`, scoped to that request) instead of reading it back at each of tus's steps
+// (write, finish, the expiry header): four reads per photo before.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
@@ -200,8 +200,8 @@ export class PgPhotoUploadStore extends DataStore implements FinishingUploadStor
     // One statement, so one transaction and one round trip: the finished mark, the photo's piece
     // and blob row (another upload of the same bytes may have stored them first: theirs are kept)
     // and the mission's possession, all or nothing. The blob and possession rows are those of
-    // recordStoredPhoto, which finishNow's transaction uses. Nothing is written when the mark does not move
-    // (another request wrote to this upload).
+    // recordStoredPhoto, which finishNow's transaction uses. Nothing is written when the mark does
+    // not move (another request wrote to this upload).
     const result = await sql<{ finished: number }>`
       WITH finished AS (
         UPDATE photo_uploads SET received = ${data.length}, finished_at = ${now}
